@@ -1,6 +1,7 @@
 package protocol
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -28,6 +29,7 @@ const (
 	CodeOutOfOrder   = "out_of_order"  // e.g. a pose before hello, or hello twice
 	CodeBadName      = "bad_name"      // empty or too long display name
 	CodeBadChat      = "bad_chat"      // empty or too long chat message
+	CodeChatTooFast  = "chat_too_fast" // more chat lines than the rate allows
 	CodeBadPose      = "bad_pose"      // a pose outside the scene
 	CodeUnknownScene = "unknown_scene" // hello names a scene the server lacks
 	CodeTooBig       = "too_big"       // a frame over MaxClientMessageBytes
@@ -47,6 +49,10 @@ type Hello struct {
 	Version int    `json:"version"`
 	Scene   string `json:"scene"`
 	Name    string `json:"name"`
+	// Session optionally asks for one public instance of the scene, such as
+	// "mogao-257/3", so that friends sharing a link land together. The
+	// server places the visitor elsewhere, and says so, when it is full.
+	Session string `json:"session,omitempty"`
 }
 
 // Member describes a person in a session.
@@ -98,6 +104,10 @@ type Error struct {
 	Type    string `json:"type"`
 	Code    string `json:"code"`
 	Message string `json:"message"`
+
+	// cause is a sentinel such as ErrNotJSON for errors.Is; it stays on
+	// this side of the wire.
+	cause error
 }
 
 // NewError builds an Error event.
@@ -106,6 +116,9 @@ func NewError(code, format string, args ...any) Error {
 }
 
 func (e Error) Error() string { return e.Code + ": " + e.Message }
+
+// Unwrap returns the sentinel error behind e, if any, for errors.Is.
+func (e Error) Unwrap() error { return e.cause }
 
 // ErrNotJSON is wrapped by DecodeControl for frames that are not a JSON object.
 var ErrNotJSON = errors.New("not a JSON object")
@@ -117,8 +130,13 @@ func DecodeControl(data []byte) (any, error) {
 		return nil, NewError(CodeTooBig, "message of %d bytes is over the limit of %d", len(data), MaxClientMessageBytes)
 	}
 	var env Envelope
-	if err := json.Unmarshal(data, &env); err != nil {
-		return nil, NewError(CodeBadMessage, "message is not valid JSON (%v); send an object such as {\"type\":\"chat\",\"text\":\"hello\"}", err)
+	err := json.Unmarshal(data, &env)
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &typ) && typ.Field == "type":
+		return nil, NewError(CodeBadMessage, "\"type\" is a JSON %s; it must be a string such as \"hello\" or \"chat\"", typ.Value)
+	case err != nil || !isObject(data):
+		return nil, notObject(err)
 	}
 	switch env.Type {
 	case TypeHello:
@@ -173,6 +191,26 @@ func CheckChat(text string) (string, error) {
 		return "", NewError(CodeBadChat, "the message has %d characters; shorten it to at most %d", n, MaxChatRunes)
 	}
 	return text, nil
+}
+
+// notObject builds the Error for a frame that is not a JSON object, naming
+// the syntax error if there is one.
+func notObject(err error) Error {
+	const example = `{"type":"chat","text":"hello"}`
+	e := NewError(CodeBadMessage, "message is not a JSON object; send one such as %s", example)
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) {
+		e.Message = fmt.Sprintf("message is not valid JSON (%v); send an object such as %s", err, example)
+	}
+	e.cause = ErrNotJSON
+	return e
+}
+
+// isObject reports whether data, past leading white space, starts a JSON
+// object: json.Unmarshal accepts null for a struct without complaint.
+func isObject(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n")
+	return len(t) > 0 && t[0] == '{'
 }
 
 func truncate(s string, n int) string {

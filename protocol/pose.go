@@ -107,6 +107,9 @@ func DecodePose(b []byte) (Pose, error) {
 	if len(b) != PoseSize {
 		return Pose{}, fmt.Errorf("%w: pose frame is %d bytes, want %d", ErrLength, len(b), PoseSize)
 	}
+	if err := checkQuant(b[1:]); err != nil {
+		return Pose{}, err
+	}
 	return readQuant(b[1:]), nil
 }
 
@@ -153,6 +156,11 @@ func DecodeSnapshot(b []byte, dst *Snapshot) error {
 	if want := SnapshotHeaderSize + n*SnapshotEntrySize; len(b) != want {
 		return fmt.Errorf("%w: snapshot of %d entries is %d bytes, want %d", ErrLength, n, len(b), want)
 	}
+	for p := b[SnapshotHeaderSize:]; len(p) > 0; p = p[SnapshotEntrySize:] {
+		if err := checkQuant(p[2:]); err != nil {
+			return fmt.Errorf("snapshot entry for member %d: %w", binary.BigEndian.Uint16(p), err)
+		}
+	}
 	dst.Full = b[1]&FlagFull != 0
 	dst.Tick = binary.BigEndian.Uint32(b[2:6])
 	dst.Entries = dst.Entries[:0]
@@ -180,6 +188,20 @@ func appendQuant(b []byte, p Pose) []byte {
 	b = binary.BigEndian.AppendUint16(b, uint16(int(math.Round(yaw*yawScale))&0xffff))
 	pitch := math.Max(-math.Pi/2, math.Min(math.Pi/2, float64(p.Pitch)))
 	return binary.BigEndian.AppendUint16(b, uint16(int16(math.Round(pitch*pitchScale))))
+}
+
+// minPitch is the lowest quantised pitch an encoder writes: -π/2 maps to
+// -32767, so -32768 would decode to a pitch below -π/2 that encodes back to
+// other bytes. Decoders refuse it to keep every accepted frame canonical.
+const minPitch = -math.MaxInt16
+
+// checkQuant reports whether a quantised pose could have come from
+// appendQuant. Every position and yaw value can; one pitch value cannot.
+func checkQuant(b []byte) error {
+	if q := int16(binary.BigEndian.Uint16(b[8:])); q < minPitch {
+		return fmt.Errorf("%w: quantised pitch %d is below -π/2 (%d)", ErrBadValue, q, minPitch)
+	}
+	return nil
 }
 
 func readQuant(b []byte) Pose {

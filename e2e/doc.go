@@ -1,0 +1,10 @@
+// Package e2e holds Yunyou's browser tests: the real server on loopback,
+// the real WebAssembly client, and Debian's Chromium driven headless with
+// chromedp. They assert what a visitor would notice: the cave is drawn, keys
+// walk, walls stop, other visitors appear, chat arrives.
+//
+// Run them with `make test`, which builds the client first. Run alone, they
+// build the client themselves (about a minute). Chromium must be installed
+// (`apt-get install chromium`); with CI=true a missing Chromium fails the
+// run instead of skipping it.
+package e2e

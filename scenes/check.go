@@ -1,0 +1,338 @@
+package scenes
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+)
+
+// Limits on what a scene may contain.
+const (
+	// BodyRadius is a visitor's radius in metres for walking: the spawn
+	// point must be this far from solids, and clients pass it to Slide.
+	BodyRadius = 0.25
+	// minSize is the smallest dimension, in metres, of a room, solid, band
+	// or texture repeat: anything smaller is a typo (centimetres written as
+	// metres the other way round) and would make millions of repeats.
+	minSize = 0.01
+	// maxSize is the largest coordinate or dimension in metres: the wire
+	// protocol carries positions within ±327 m.
+	maxSize = 300
+	// fitTolerance is how far, in metres, band heights or ceiling depths may
+	// miss the size they must add up to (rounding in hand-written numbers).
+	fitTolerance = 0.001
+)
+
+var (
+	idPattern      = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	texturePattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	langPattern    = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+)
+
+// checker collects the file name for errors.
+type checker struct{ file string }
+
+func (c checker) errf(field, fix, format string, args ...any) error {
+	return &Error{File: c.file, Field: field, Problem: fmt.Sprintf(format, args...), Fix: fix}
+}
+
+// check validates a decoded scene.
+func (s *Scene) check(file string) error {
+	c := checker{file}
+	switch {
+	case s.Format == 0:
+		s.Format = 1
+	case s.Format < 0 || s.Format > FormatVersion:
+		return c.errf("format", fmt.Sprintf("use \"format\": %d, or update the program", FormatVersion),
+			"is %d but this program reads scene formats up to %d", s.Format, FormatVersion)
+	}
+	if !idPattern.MatchString(s.ID) {
+		return c.errf("id", "use lower-case letters, digits and hyphens, e.g. \"mogao-257\"",
+			"%q is not a valid scene id", s.ID)
+	}
+	for _, m := range []struct {
+		field string
+		texts map[string]string
+	}{{"title", s.Title}, {"era", s.Era}} {
+		if m.texts["en"] == "" {
+			return c.errf(m.field, fmt.Sprintf("add \"%s\": {\"en\": \"...\"} (other languages are optional)", m.field),
+				"has no English text")
+		}
+		for lang := range m.texts {
+			if !langPattern.MatchString(lang) {
+				return c.errf(m.field+"."+lang, "use a language tag such as \"en\", \"zh\", \"fr\", \"es\", \"ru\", \"ar\"",
+					"%q is not a language tag", lang)
+			}
+		}
+	}
+	if err := c.light(&s.Light); err != nil {
+		return err
+	}
+	if len(s.Rooms) == 0 {
+		return c.errf("rooms", "add at least one room: {\"type\": \"box-room\", \"min\": [...], \"max\": [...], ...}",
+			"the scene has no rooms")
+	}
+	for i := range s.Rooms {
+		if err := c.room(fmt.Sprintf("rooms[%d]", i), &s.Rooms[i]); err != nil {
+			return err
+		}
+	}
+	for i := range s.Solids {
+		if err := c.solid(s, fmt.Sprintf("solids[%d]", i), &s.Solids[i]); err != nil {
+			return err
+		}
+	}
+	return c.spawn(s)
+}
+
+func (c checker) light(l *Light) error {
+	for _, col := range []struct {
+		field string
+		c     Color
+	}{{"light.ambient", l.Ambient}, {"light.torch.color", l.Torch.Color}, {"light.fog.color", l.Fog.Color}} {
+		for _, v := range col.c {
+			if !(v >= 0 && v <= 1) {
+				return c.errf(col.field, "write three numbers from 0 to 1: [red, green, blue]",
+					"%v is not a colour", col.c)
+			}
+		}
+	}
+	if !(l.Torch.Intensity >= 0 && l.Torch.Intensity <= 10) {
+		return c.errf("light.torch.intensity", "use a number from 0 (no torch) to about 2", "%v is out of range", l.Torch.Intensity)
+	}
+	if !(l.Torch.Range > 0 && l.Torch.Range <= maxSize) {
+		return c.errf("light.torch.range", "give the distance in metres at which the torch light reaches zero, e.g. 10",
+			"%v is not a positive distance", l.Torch.Range)
+	}
+	if !(l.Fog.Near >= 0 && l.Fog.Far > l.Fog.Near && l.Fog.Far <= 10*maxSize) {
+		return c.errf("light.fog", "give near and far distances in metres with 0 ≤ near < far, e.g. \"near\": 5, \"far\": 20",
+			"near %v and far %v do not make a fog range", l.Fog.Near, l.Fog.Far)
+	}
+	return nil
+}
+
+func (c checker) room(field string, r *Room) error {
+	if r.Type != TypeBoxRoom {
+		return c.errf(field+".type", fmt.Sprintf("the known room primitives are: %q", TypeBoxRoom),
+			"%q is not a known room primitive", r.Type)
+	}
+	for axis := 0; axis < 3; axis++ {
+		if !finite(r.Min[axis]) || !finite(r.Max[axis]) || abs(r.Min[axis]) > maxSize || abs(r.Max[axis]) > maxSize {
+			return c.errf(field, fmt.Sprintf("keep coordinates within ±%d m", maxSize), "min %v or max %v is out of range", r.Min, r.Max)
+		}
+		if r.Max[axis]-r.Min[axis] < minSize {
+			return c.errf(field+".max", "each component of max must be larger than the same one of min: [x, y, z] in metres",
+				"the room has a non-positive size %v along %s", r.Max[axis]-r.Min[axis], "xyz"[axis:axis+1])
+		}
+	}
+	if err := c.surface(field+".floor", &r.Floor, 0); err != nil {
+		return err
+	}
+	height := r.Max[1] - r.Min[1]
+	for _, w := range []struct {
+		name string
+		s    *Surface
+	}{{"north", &r.Walls.North}, {"south", &r.Walls.South}, {"east", &r.Walls.East}, {"west", &r.Walls.West}} {
+		if err := c.surface(field+".walls."+w.name, w.s, height); err != nil {
+			return err
+		}
+	}
+	return c.ceiling(field+".ceiling", r)
+}
+
+func (c checker) ceiling(field string, r *Room) error {
+	cl := &r.Ceiling
+	if len(cl.Parts) == 0 {
+		if cl.Front != "" {
+			return c.errf(field+".front", "remove \"front\" or add \"parts\"", "is only used with \"parts\"")
+		}
+		return c.surface(field, &cl.Surface, 0)
+	}
+	if cl.Texture != "" || len(cl.Bands) > 0 {
+		return c.errf(field, "give either one texture for a flat ceiling or \"parts\", not both",
+			"has both a texture and parts")
+	}
+	if _, ok := sideNormal(cl.Front); !ok {
+		return c.errf(field+".front", "use \"north\", \"south\", \"east\" or \"west\": the wall the first part starts from",
+			"%q is not a wall", cl.Front)
+	}
+	span := r.span(cl.Front)
+	var used float32
+	for i := range cl.Parts {
+		p := &cl.Parts[i]
+		pf := fmt.Sprintf("%s.parts[%d]", field, i)
+		last := i == len(cl.Parts)-1
+		switch {
+		case p.Depth == 0 && last:
+		case !(p.Depth >= minSize):
+			return c.errf(pf+".depth", "give the part's depth in metres from the previous part (only the last part may omit it)",
+				"%v is not a positive depth", p.Depth)
+		}
+		used += p.Depth
+		switch p.Shape {
+		case ShapeFlat:
+			if p.Rise != 0 || p.Ends != nil {
+				return c.errf(pf, "remove \"rise\" and \"ends\" or use \"shape\": \"gable\"", "a flat part has no rise or gable ends")
+			}
+		case ShapeGable:
+			if !(p.Rise >= minSize && p.Rise <= maxSize) {
+				return c.errf(pf+".rise", "give the ridge height above the top of the walls in metres, e.g. 0.9",
+					"%v is not a positive rise", p.Rise)
+			}
+			if p.Ends == nil {
+				return c.errf(pf+".ends", "add \"ends\": {\"texture\": ..., \"size\": [w, h]} for the triangular gable ends",
+					"a gable needs a texture for its ends")
+			}
+			if err := c.surface(pf+".ends", p.Ends, 0); err != nil {
+				return err
+			}
+		default:
+			return c.errf(pf+".shape", fmt.Sprintf("use %q or %q", ShapeFlat, ShapeGable), "%q is not a known ceiling shape", p.Shape)
+		}
+		if err := c.surface(pf+".surface", &p.Surface, 0); err != nil {
+			return err
+		}
+	}
+	if used > span+fitTolerance {
+		return c.errf(field+".parts", "make the parts' depths add up to at most the room's depth",
+			"the parts are %.3g m deep but the room is only %.3g m from the %s wall to the opposite one", used, span, cl.Front)
+	}
+	if last := cl.Parts[len(cl.Parts)-1]; last.Depth != 0 && used < span-fitTolerance {
+		return c.errf(field+".parts", "omit the last part's depth so it fills the rest, or make the depths add up",
+			"the parts cover %.3g m of the room's %.3g m", used, span)
+	}
+	return nil
+}
+
+// surface checks a surface; height > 0 means a vertical surface of that
+// height, which may use bands.
+func (c checker) surface(field string, s *Surface, height float32) error {
+	if len(s.Bands) == 0 {
+		return c.textureUse(field, &s.TextureUse)
+	}
+	if s.Texture != "" {
+		return c.errf(field, "give either one \"texture\" or \"bands\", not both", "has both a texture and bands")
+	}
+	if height == 0 {
+		return c.errf(field+".bands", "use one \"texture\" here; bands are for walls and pillar faces", "floors and ceilings cannot have bands")
+	}
+	var sum float32
+	for i := range s.Bands {
+		b := &s.Bands[i]
+		bf := fmt.Sprintf("%s.bands[%d]", field, i)
+		if err := c.textureUse(bf, &b.TextureUse); err != nil {
+			return err
+		}
+		last := i == len(s.Bands)-1
+		if !(b.Height >= minSize || (b.Height == 0 && last)) {
+			return c.errf(bf+".height", "give the band's height in metres (only the last band may omit it to fill the rest)",
+				"%v is not a positive height", b.Height)
+		}
+		sum += b.Height
+	}
+	if sum > height+fitTolerance {
+		return c.errf(field+".bands", "make the bands' heights add up to the wall's height",
+			"the bands are %.3g m high but the surface is %.3g m high", sum, height)
+	}
+	if s.Bands[len(s.Bands)-1].Height != 0 && sum < height-fitTolerance {
+		return c.errf(field+".bands", "omit the top band's height so it fills the rest, or make the heights add up",
+			"the bands are %.3g m high but the surface is %.3g m high", sum, height)
+	}
+	return nil
+}
+
+func (c checker) textureUse(field string, t *TextureUse) error {
+	if t.Texture == "" {
+		return c.errf(field+".texture", "name a texture, e.g. \"texture\": \"mogao-thousand-buddhas\"", "no texture is given")
+	}
+	if !texturePattern.MatchString(t.Texture) {
+		return c.errf(field+".texture", "texture names use lower-case letters, digits and hyphens (the PNG file name without .png)",
+			"%q is not a valid texture name", t.Texture)
+	}
+	if !(t.Size[0] >= minSize && t.Size[1] >= minSize && t.Size[0] <= maxSize && t.Size[1] <= maxSize) {
+		return c.errf(field+".size", "give the real size in metres of one repeat of the image: \"size\": [width, height], e.g. [1.2, 1.2]",
+			"%v is not two positive sizes", t.Size)
+	}
+	if !finite(t.Offset[0]) || !finite(t.Offset[1]) {
+		return c.errf(field+".offset", "give the shift in metres: [right, down]", "%v is not two numbers", t.Offset)
+	}
+	return nil
+}
+
+func (c checker) solid(s *Scene, field string, sd *Solid) error {
+	if sd.Type != TypeCentralPillar {
+		return c.errf(field+".type", fmt.Sprintf("the known solid primitives are: %q", TypeCentralPillar),
+			"%q is not a known solid primitive", sd.Type)
+	}
+	for _, d := range []struct {
+		name string
+		v    float32
+	}{{"width", sd.Width}, {"depth", sd.Depth}, {"height", sd.Height}} {
+		if !(d.v >= minSize && d.v <= maxSize) {
+			return c.errf(field+"."+d.name, "give a positive size in metres", "%v is not a positive size", d.v)
+		}
+	}
+	r := s.roomAt(sd.Center[0], sd.Center[1], 0)
+	if r == nil {
+		return c.errf(field+".center", "put the pillar's centre [x, z] inside a room", "%v is outside every room", sd.Center)
+	}
+	x0, z0, x1, z1 := sd.footprint()
+	if x0 < r.Min[0] || x1 > r.Max[0] || z0 < r.Min[2] || z1 > r.Max[2] {
+		return c.errf(field, "move the centre or shrink width (north–south) or depth (east–west) so the pillar stands inside the room",
+			"the pillar reaches through the room's walls")
+	}
+	wallHeight := r.Max[1] - r.Min[1]
+	if sd.Height > wallHeight+fitTolerance {
+		return c.errf(field+".height", fmt.Sprintf("make it at most %.3g m (the top of the walls)", wallHeight),
+			"%v pokes through the ceiling", sd.Height)
+	}
+	for _, f := range []struct {
+		name string
+		s    *Surface
+	}{{"north", &sd.Faces.North}, {"south", &sd.Faces.South}, {"east", &sd.Faces.East}, {"west", &sd.Faces.West}} {
+		if err := c.surface(field+".faces."+f.name, f.s, sd.Height); err != nil {
+			return err
+		}
+	}
+	if sd.Faces.Top != nil {
+		return c.surface(field+".faces.top", sd.Faces.Top, 0)
+	}
+	if sd.Height < wallHeight-fitTolerance || r.underGable(x0, z0, x1, z1) {
+		return c.errf(field+".faces.top", "add \"top\": {\"texture\": ..., \"size\": [w, h]}",
+			"the pillar stops below the ceiling, so its top can be seen")
+	}
+	return nil
+}
+
+func (c checker) spawn(s *Scene) error {
+	sp := s.Spawn
+	for _, v := range []float32{sp.X, sp.Y, sp.Z, sp.Yaw, sp.Pitch} {
+		if !finite(v) {
+			return c.errf("spawn", "write numbers for x, y, z, yaw and pitch", "has a value that is not a number")
+		}
+	}
+	if abs(sp.Pitch) > math.Pi/2 {
+		return c.errf("spawn.pitch", "use radians within ±1.5708", "%v looks past straight up or down", sp.Pitch)
+	}
+	r := s.roomAt(sp.X, sp.Z, 0)
+	if r == nil || sp.Y <= r.Min[1] || sp.Y >= r.Max[1] {
+		return c.errf("spawn", "put the spawn point inside a room, eye height about 1.6 m above the floor",
+			"(%v, %v, %v) is outside every room", sp.X, sp.Y, sp.Z)
+	}
+	for i := range s.Solids {
+		if s.Solids[i].distance(sp.X, sp.Z) < BodyRadius {
+			return c.errf("spawn", fmt.Sprintf("move the spawn point at least %.2g m away from %s", float32(BodyRadius), s.Solids[i].label(i)),
+				"(%v, %v, %v) is inside or touching solids[%d]", sp.X, sp.Y, sp.Z, i)
+		}
+	}
+	return nil
+}
+
+func finite(v float32) bool { return !math.IsNaN(float64(v)) && !math.IsInf(float64(v), 0) }
+
+func abs(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}

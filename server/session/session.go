@@ -1,0 +1,342 @@
+package session
+
+import (
+	"encoding/json"
+	"log/slog"
+	"time"
+
+	"yunyou/protocol"
+)
+
+const (
+	// tickPeriod is the time between snapshots.
+	tickPeriod = time.Second / protocol.TickRate
+
+	// maxSnapshotDrops is how many snapshots in a row a member's queue may
+	// refuse before the member is disconnected: two seconds of ticks. A
+	// visitor that far behind sees others jump and is better off
+	// reconnecting than catching up on stale poses.
+	maxSnapshotDrops = 2 * protocol.TickRate
+
+	// requestQueueLen bounds the joins, leaves and chat lines waiting for a
+	// session: one from every member of a full session, so a reader rarely
+	// waits, and one who floods chat waits for the session, not the others.
+	requestQueueLen = protocol.MaxSessionMembers
+)
+
+type requestKind int
+
+const (
+	requestJoin requestKind = iota
+	requestLeave
+	requestChat
+)
+
+// request is a change to a session, handled in the order it arrives.
+type request struct {
+	kind   requestKind
+	handle *Member
+	text   string // chat
+	last   bool   // leave: no member remains, so the session stops
+}
+
+// Session is one instance of a scene that visitors share. Its run goroutine
+// owns everything below requests; other goroutines reach it only through
+// requests and the members' pose mailboxes.
+type Session struct {
+	name  string // "mogao-257/1"
+	scene string
+	spawn protocol.Pose
+	log   *slog.Logger
+
+	reserved int // members joined and not yet left; guarded by Manager.mu
+
+	requests chan request
+
+	members []*member // in order of arrival
+	seq     uint64    // of the last event
+	tick    uint32    // of the last snapshot
+	nextID  uint16
+	kicks   []*member // disconnected while sending, to announce
+}
+
+// member is the session's record of one visitor, owned by the session's
+// goroutine.
+type member struct {
+	handle *Member
+	id     uint16
+	name   string
+	color  string
+	pose   protocol.Pose // quantised
+
+	changed  bool // pose changed since the last snapshot
+	needFull bool // gets a full snapshot next tick: new, or missed one
+	drops    int  // snapshots refused in a row
+	kicked   bool // being disconnected
+}
+
+func newSession(name, scene string, spawn protocol.Pose, log *slog.Logger) *Session {
+	return &Session{
+		name:     name,
+		scene:    scene,
+		spawn:    spawn,
+		log:      log,
+		requests: make(chan request, requestQueueLen),
+		nextID:   1,
+	}
+}
+
+// run is the session's goroutine. It returns after the last member left.
+func (s *Session) run() {
+	s.log.Info("session started")
+	ticker := time.NewTicker(tickPeriod)
+	defer ticker.Stop()
+	for {
+		select {
+		case r := <-s.requests:
+			switch r.kind {
+			case requestJoin:
+				s.join(r.handle)
+			case requestLeave:
+				if m := s.find(r.handle); m != nil {
+					s.remove(m)
+				}
+				if r.last {
+					s.log.Info("session stopped: the last member left")
+					return
+				}
+			case requestChat:
+				s.chat(r.handle, r.text)
+			}
+		case <-ticker.C:
+			s.snapshot()
+		}
+		s.announceKicks()
+	}
+}
+
+func (s *Session) find(h *Member) *member {
+	for _, m := range s.members {
+		if m.handle == h {
+			return m
+		}
+	}
+	return nil
+}
+
+// join adds a member, welcomes it with the members present and tells the
+// others. Its pose reaches everyone at the next tick: to it in a full
+// snapshot, to the others in the delta.
+func (s *Session) join(h *Member) {
+	m := &member{
+		handle:   h,
+		id:       s.newID(),
+		name:     h.name,
+		color:    pickColor(s.members),
+		pose:     s.spawn,
+		changed:  true,
+		needFull: true,
+	}
+	s.members = append(s.members, m)
+	s.seq++
+	w := protocol.Welcome{
+		Type:    protocol.TypeWelcome,
+		Seq:     s.seq,
+		Version: protocol.Version,
+		ID:      m.id,
+		Session: s.name,
+		Scene:   s.scene,
+		Members: make([]protocol.Member, 0, len(s.members)),
+	}
+	for _, x := range s.members {
+		w.Members = append(w.Members, x.info())
+	}
+	s.sendEvent(m, encode(w))
+	s.broadcastExcept(m, encode(protocol.Join{Type: protocol.TypeJoin, Seq: s.seq, Member: m.info()}))
+	s.log.Debug("member joined", "id", m.id, "name", m.name, "members", len(s.members))
+}
+
+// newID returns the next id not in use, skipping 0. Ids rise rather than
+// fill gaps so that a client still fading out a departed member does not
+// mistake a newcomer for it.
+func (s *Session) newID() uint16 {
+	for {
+		id := s.nextID
+		s.nextID++
+		if id == 0 {
+			continue
+		}
+		if !s.idInUse(id) {
+			return id
+		}
+	}
+}
+
+func (s *Session) idInUse(id uint16) bool {
+	for _, m := range s.members {
+		if m.id == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *member) info() protocol.Member {
+	return protocol.Member{ID: m.id, Name: m.name, Color: m.color}
+}
+
+// remove takes m out of the session and tells the others.
+func (s *Session) remove(m *member) {
+	for i, x := range s.members {
+		if x == m {
+			s.members = append(s.members[:i], s.members[i+1:]...)
+			break
+		}
+	}
+	s.seq++
+	s.broadcastExcept(nil, encode(protocol.Leave{Type: protocol.TypeLeave, Seq: s.seq, ID: m.id}))
+	s.log.Debug("member left", "id", m.id, "members", len(s.members))
+}
+
+func (s *Session) chat(h *Member, text string) {
+	m := s.find(h)
+	if m == nil || m.kicked {
+		return // left while the line was on its way
+	}
+	s.seq++
+	s.broadcastExcept(nil, encode(protocol.Chat{Type: protocol.TypeChat, Seq: s.seq, ID: m.id, Name: m.name, Text: text}))
+}
+
+// broadcastExcept sends one encoded event to every member but skip.
+func (s *Session) broadcastExcept(skip *member, data []byte) {
+	for _, m := range s.members {
+		if m != skip {
+			s.sendEvent(m, data)
+		}
+	}
+}
+
+// sendEvent queues an event for m. Events cannot be dropped the way
+// snapshots can, so a member with no room for one is too far behind and is
+// disconnected.
+func (s *Session) sendEvent(m *member, data []byte) {
+	if m.kicked {
+		return
+	}
+	if !m.handle.peer.Send(Frame{Data: data}) {
+		s.kick(m, "its connection could not take an event")
+	}
+}
+
+var tooSlow = protocol.NewError(protocol.CodeTooSlow, "your connection fell too far behind the session; reconnect to rejoin")
+
+// kick disconnects m at once; announceKicks tells the others once the
+// current loop over the members is done.
+func (s *Session) kick(m *member, why string) {
+	if m.kicked {
+		return
+	}
+	m.kicked = true
+	m.handle.peer.Close(tooSlow)
+	s.kicks = append(s.kicks, m)
+	s.log.Warn("member too slow, disconnected", "id", m.id, "why", why)
+}
+
+// announceKicks removes kicked members and tells the others; telling them
+// may find more members too slow, which are handled in turn.
+func (s *Session) announceKicks() {
+	for len(s.kicks) > 0 {
+		m := s.kicks[0]
+		s.kicks = s.kicks[1:]
+		s.remove(m)
+	}
+	s.kicks = s.kicks[:0]
+}
+
+// snapshot is one tick: it takes each member's newest pose, encodes one
+// delta of the poses that changed and sends that same frame to everyone.
+// Members who are new or missed a snapshot get a full one instead, encoded
+// at most once a tick and shared among them.
+func (s *Session) snapshot() {
+	s.tick++
+	changed := 0
+	for _, m := range s.members {
+		select {
+		case p := <-m.handle.poses:
+			if p != m.pose {
+				m.pose = p
+				m.changed = true
+			}
+		default:
+		}
+		if m.changed {
+			changed++
+		}
+	}
+	var delta, full []byte
+	if changed > 0 {
+		delta = make([]byte, 0, protocol.SnapshotHeaderSize+changed*protocol.SnapshotEntrySize)
+		delta = protocol.AppendSnapshotHeader(delta, s.tick, false, changed)
+		for _, m := range s.members {
+			if m.changed {
+				delta = protocol.AppendSnapshotEntry(delta, m.id, m.pose)
+				m.changed = false
+			}
+		}
+	}
+	for _, m := range s.members {
+		var data []byte
+		switch {
+		case m.kicked:
+			continue
+		case m.needFull:
+			if full == nil {
+				full = s.encodeFull()
+			}
+			data = full
+		case delta != nil:
+			data = delta
+		default:
+			continue
+		}
+		if m.handle.peer.Send(Frame{Binary: true, Data: data}) {
+			m.needFull = false
+			m.drops = 0
+			continue
+		}
+		// The member missed this snapshot; a full one next tick puts it
+		// right again, whatever it missed.
+		m.needFull = true
+		m.drops++
+		if m.drops >= maxSnapshotDrops {
+			s.kick(m, "its connection refused two seconds of snapshots")
+		}
+	}
+}
+
+func (s *Session) encodeFull() []byte {
+	n := 0
+	for _, m := range s.members {
+		if !m.kicked {
+			n++
+		}
+	}
+	b := make([]byte, 0, protocol.SnapshotHeaderSize+n*protocol.SnapshotEntrySize)
+	b = protocol.AppendSnapshotHeader(b, s.tick, true, n)
+	for _, m := range s.members {
+		if !m.kicked {
+			b = protocol.AppendSnapshotEntry(b, m.id, m.pose)
+		}
+	}
+	return b
+}
+
+// encode marshals a control event. The protocol's event types always
+// marshal, so an error here is a bug.
+func encode(v any) []byte {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic("session: encoding " + err.Error())
+	}
+	return b
+}

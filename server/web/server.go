@@ -1,0 +1,163 @@
+// Package web is Yunyou's HTTP server: the page, the WebAssembly client,
+// textures, the scenes API, health, and the /ws endpoint where sessions
+// live.
+//
+//	srv, err := web.New(web.Config{Catalog: cat, ClientDir: "build", Log: log})
+//	go srv.Serve(ln)
+//	...
+//	srv.Shutdown(ctx) // visitors are told to reconnect, then HTTP stops
+//
+// Routes:
+//
+//	/                           index.html, with __YUNYOU_WASM__ replaced by the client's hashed URL
+//	/wasm_exec.js               Go's JavaScript glue
+//	/client/yunyou.HASH.wasm    the client, brotli or gzip as the browser accepts, cached for good
+//	/assets/textures/NAME.png   textures
+//	/api/scenes, /api/scenes/ID the scene list and each scene's file
+//	/ws                         the WebSocket (package wsconn)
+//	/healthz                    "ok" while the server runs
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"yunyou"
+	"yunyou/server/catalog"
+	"yunyou/server/session"
+	"yunyou/server/wsconn"
+)
+
+const (
+	// readHeaderTimeout bounds how long a client may take to send its
+	// request headers; a browser sends them at once.
+	readHeaderTimeout = 10 * time.Second
+	// idleTimeout is how long a kept-alive connection may wait for its
+	// next request.
+	idleTimeout = 2 * time.Minute
+)
+
+// Config is what a Server needs.
+type Config struct {
+	Catalog *catalog.Catalog
+	// ClientDir holds yunyou.wasm, yunyou.wasm.br and yunyou.wasm.gz. When
+	// it holds no yunyou.wasm yet, the page says how to build the client.
+	ClientDir string
+	// AllowedOrigins lists other origins whose pages may open the
+	// WebSocket; the server's own origin always may.
+	AllowedOrigins []string
+	// Chat limits each visitor's chat lines; zero means the default.
+	Chat wsconn.ChatLimit
+	// Page holds index.html and wasm_exec.js; nil means yunyou.Web.
+	Page fs.FS
+	Log  *slog.Logger
+}
+
+// Server serves Yunyou over HTTP. Its methods may be called from any
+// goroutine.
+type Server struct {
+	log      *slog.Logger
+	cat      *catalog.Catalog
+	sessions *session.Manager
+	ws       *wsconn.Handler
+	client   *client
+	textures map[string]texture
+	scenes   []byte // /api/scenes
+	wasmExec []byte
+	http     *http.Server
+}
+
+// New returns a Server for cfg. It reads the page, textures and scenes now,
+// and the client when it is first asked for.
+func New(cfg Config) (*Server, error) {
+	log := cfg.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	if cfg.Catalog == nil {
+		return nil, errors.New("web: no catalog of scenes")
+	}
+	page := cfg.Page
+	if page == nil {
+		page = yunyou.Web
+	}
+	index, err := fs.ReadFile(page, "index.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: reading the page: %w", err)
+	}
+	wasmExec, err := fs.ReadFile(page, "wasm_exec.js")
+	if err != nil {
+		return nil, fmt.Errorf("web: reading wasm_exec.js: %w", err)
+	}
+	textures, err := loadTextures(cfg.Catalog)
+	if err != nil {
+		return nil, err
+	}
+	scenes, err := sceneList(cfg.Catalog)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{
+		log:      log,
+		cat:      cfg.Catalog,
+		sessions: session.NewManager(log),
+		client:   newClient(cfg.ClientDir, index, log),
+		textures: textures,
+		scenes:   scenes,
+		wasmExec: wasmExec,
+	}
+	s.ws = wsconn.New(wsconn.Config{Catalog: cfg.Catalog, Sessions: s.sessions, AllowedOrigins: cfg.AllowedOrigins, Chat: cfg.Chat, Log: log})
+
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.serveIndex)
+	mux.HandleFunc("GET /wasm_exec.js", s.serveWasmExec)
+	mux.HandleFunc("GET /client/{file}", s.serveWasm)
+	mux.HandleFunc("GET /assets/textures/{file}", s.serveTexture)
+	mux.HandleFunc("GET /api/scenes", s.serveSceneList)
+	mux.HandleFunc("GET /api/scenes/{id}", s.serveScene)
+	mux.HandleFunc("GET /healthz", serveHealth)
+	mux.Handle("GET /ws", s.ws)
+	s.http = &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       idleTimeout,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	return s, nil
+}
+
+// ServeHTTP serves one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.http.Handler.ServeHTTP(w, r) }
+
+// Serve accepts connections on ln until Shutdown, when it returns nil.
+func (s *Server) Serve(ln net.Listener) error {
+	s.log.Info("serving", "addr", ln.Addr().String())
+	if err := s.http.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// Shutdown tells every visitor on a WebSocket that the server is
+// restarting and closes their connections (code 1012), then stops HTTP,
+// waiting for requests in flight until ctx is done.
+func (s *Server) Shutdown(ctx context.Context) error {
+	wsErr := s.ws.Shutdown(ctx)
+	httpErr := s.http.Shutdown(ctx)
+	return errors.Join(wsErr, httpErr)
+}
+
+// Sessions returns the server's session manager.
+func (s *Server) Sessions() *session.Manager { return s.sessions }
+
+func serveHealth(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	fmt.Fprintln(w, "ok")
+}

@@ -1,0 +1,191 @@
+// Package wsconn serves the /ws WebSocket endpoint: it upgrades a visitor's
+// request, checks the hello, joins the visitor to a session and then
+// carries poses and events both ways, with a reader and a writer goroutine
+// per connection as in gorilla/websocket's chat example.
+//
+//	h := wsconn.New(wsconn.Config{Catalog: cat, Sessions: mgr, Log: log})
+//	mux.Handle("/ws", h)
+//	...
+//	h.Shutdown(ctx) // every visitor is told the server is restarting
+package wsconn
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"yunyou/server/catalog"
+	"yunyou/server/session"
+)
+
+// Config is what a Handler needs.
+type Config struct {
+	Catalog  *catalog.Catalog
+	Sessions *session.Manager
+	// AllowedOrigins lists the origins ("https://example.org") whose pages
+	// may connect besides the server's own.
+	AllowedOrigins []string
+	// Chat limits each visitor's chat lines; the zero value means
+	// DefaultChatLimit.
+	Chat ChatLimit
+	Log  *slog.Logger
+}
+
+// ChatLimit is a token bucket for chat lines: a burst of Burst lines, then
+// one line every Every.
+type ChatLimit struct {
+	Burst int
+	Every time.Duration
+}
+
+// DefaultChatLimit keeps chat at a conversation's pace. A flood would
+// otherwise fill everyone's send queue and push visitors on slow links out
+// as too slow.
+var DefaultChatLimit = ChatLimit{Burst: 5, Every: time.Second}
+
+// Handler is the http.Handler of the /ws endpoint. Its methods may be called
+// from any goroutine.
+type Handler struct {
+	cfg      Config
+	log      *slog.Logger
+	upgrader websocket.Upgrader
+
+	mu       sync.Mutex
+	conns    map[*conn]struct{}
+	stopping bool
+	wg       sync.WaitGroup // one per goroutine of each connection
+}
+
+// New returns a Handler.
+func New(cfg Config) *Handler {
+	if cfg.Chat.Burst <= 0 || cfg.Chat.Every <= 0 {
+		cfg.Chat = DefaultChatLimit
+	}
+	h := &Handler{cfg: cfg, log: cfg.Log, conns: make(map[*conn]struct{})}
+	if h.log == nil {
+		h.log = slog.Default()
+	}
+	h.upgrader = websocket.Upgrader{
+		ReadBufferSize:  readBufferSize,
+		WriteBufferSize: writeBufferSize,
+		WriteBufferPool: &sync.Pool{},
+		CheckOrigin:     checkOrigin(cfg.AllowedOrigins),
+		Error: func(w http.ResponseWriter, r *http.Request, status int, reason error) {
+			h.log.Warn("websocket upgrade refused", "remote", r.RemoteAddr, "origin", r.Header.Get("Origin"), "status", status, "err", reason)
+			http.Error(w, reason.Error(), status)
+		},
+	}
+	return h
+}
+
+// ServeHTTP upgrades the request to a WebSocket and serves it until it
+// closes.
+func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.mu.Lock()
+	stopping := h.stopping
+	h.mu.Unlock()
+	if stopping {
+		http.Error(w, "the server is restarting; reconnect in a few seconds", http.StatusServiceUnavailable)
+		return
+	}
+	ws, err := h.upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return // Upgrade has answered and h.upgrader.Error logged it
+	}
+	c := newConn(h, ws, r.RemoteAddr)
+	h.mu.Lock()
+	if h.stopping {
+		// Shutdown began during the upgrade and may already be waiting:
+		// say goodbye here rather than start goroutines it would miss.
+		h.mu.Unlock()
+		info := restarting()
+		ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(info.code, info.reason), time.Now().Add(closeWait))
+		ws.Close()
+		return
+	}
+	h.conns[c] = struct{}{}
+	h.wg.Add(2)
+	h.mu.Unlock()
+	// Both pumps run in their own goroutines so the request's memory can
+	// go, as in the chat example.
+	go func() {
+		defer h.wg.Done()
+		c.writePump()
+	}()
+	go func() {
+		defer h.wg.Done()
+		c.readPump()
+		h.mu.Lock()
+		delete(h.conns, c)
+		h.mu.Unlock()
+	}()
+}
+
+// Shutdown refuses new connections, tells every connected visitor that the
+// server is restarting (an error event, then a close frame with code 1012)
+// and waits until their connections have closed or ctx is done, when it
+// drops the rest.
+func (h *Handler) Shutdown(ctx context.Context) error {
+	h.mu.Lock()
+	h.stopping = true
+	conns := make([]*conn, 0, len(h.conns))
+	for c := range h.conns {
+		conns = append(conns, c)
+	}
+	h.mu.Unlock()
+	h.log.Info("closing websockets", "connections", len(conns))
+	for _, c := range conns {
+		c.closeWith(restarting())
+	}
+	done := make(chan struct{})
+	go func() {
+		h.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		for _, c := range conns {
+			c.ws.Close()
+		}
+		return ctx.Err()
+	}
+}
+
+// checkOrigin lets a browser page connect only from the server's own origin
+// or one of allowed, so another site cannot open a visitor's session in
+// the background. Programs that send no Origin (the load generator, native
+// clients) may connect.
+func checkOrigin(allowed []string) func(r *http.Request) bool {
+	norm := make(map[string]bool, len(allowed))
+	for _, a := range allowed {
+		if a = normOrigin(a); a != "" {
+			norm[a] = true
+		}
+	}
+	return func(r *http.Request) bool {
+		origin := r.Header.Get("Origin")
+		if origin == "" {
+			return true
+		}
+		u, err := url.Parse(origin)
+		if err != nil {
+			return false
+		}
+		if strings.EqualFold(u.Host, r.Host) {
+			return true
+		}
+		return norm[normOrigin(origin)]
+	}
+}
+
+func normOrigin(s string) string {
+	return strings.ToLower(strings.TrimRight(strings.TrimSpace(s), "/"))
+}

@@ -1,0 +1,148 @@
+package wsconn
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"yunyou/protocol"
+)
+
+// This file holds what readPump does with each message. Every bad message
+// gets a protocol.Error naming what to fix; only a bad hello or an
+// oversized frame also ends the connection.
+
+// text handles a JSON control event and reports whether it was fatal.
+func (c *conn) text(data []byte) (fatal bool) {
+	msg, err := protocol.DecodeControl(data)
+	if err != nil {
+		var e protocol.Error
+		if !errors.As(err, &e) {
+			e = protocol.NewError(protocol.CodeBadMessage, "%v", err)
+		}
+		if c.member == nil && isHello(data) {
+			c.fail(e, websocket.ClosePolicyViolation, "malformed hello")
+			return true
+		}
+		c.reject(e)
+		return false
+	}
+	switch m := msg.(type) {
+	case *protocol.Hello:
+		return c.hello(m)
+	case *protocol.Chat:
+		if c.member == nil {
+			c.reject(protocol.NewError(protocol.CodeOutOfOrder, "chat before hello; send the hello first"))
+			return false
+		}
+		text, err := protocol.CheckChat(m.Text)
+		if err != nil {
+			c.reject(err.(protocol.Error))
+			return false
+		}
+		if !c.chat.allow(time.Now()) {
+			c.reject(protocol.NewError(protocol.CodeChatTooFast, "too many chat lines at once; wait a second and send again (at most %d in a row, then one every %v)", c.chat.limit.Burst, c.chat.limit.Every))
+			return false
+		}
+		c.member.Chat(text)
+	}
+	return false
+}
+
+// isHello reports whether a frame that failed to decode meant to be a hello.
+func isHello(data []byte) bool {
+	var env protocol.Envelope
+	return json.Unmarshal(data, &env) == nil && env.Type == protocol.TypeHello
+}
+
+// hello checks the visitor's hello and joins it to a session.
+func (c *conn) hello(h *protocol.Hello) (fatal bool) {
+	if c.member != nil {
+		c.reject(protocol.NewError(protocol.CodeOutOfOrder, "hello again; a connection says hello once, and this one is in session %s", c.member.Session()))
+		return false
+	}
+	if h.Version != protocol.Version {
+		c.fail(protocol.NewError(protocol.CodeVersion, "this page speaks protocol %d, the server speaks %d; reload the page", h.Version, protocol.Version),
+			websocket.CloseProtocolError, fmt.Sprintf("protocol %d is not the server's %d; reload the page", h.Version, protocol.Version))
+		return true
+	}
+	name, err := protocol.CheckName(h.Name)
+	if err != nil {
+		c.fail(err.(protocol.Error), websocket.ClosePolicyViolation, "bad name: "+err.(protocol.Error).Message)
+		return true
+	}
+	scene, ok := c.h.cfg.Catalog.Scene(h.Scene)
+	if !ok {
+		c.fail(protocol.NewError(protocol.CodeUnknownScene, "there is no scene %q; choose one of %s", truncate(h.Scene, 40), strings.Join(c.h.cfg.Catalog.IDs(), ", ")),
+			websocket.ClosePolicyViolation, "unknown scene")
+		return true
+	}
+	c.scene = scene
+	c.member = c.h.cfg.Sessions.Join(scene.ID, h.Session, scene.Spawn, name, c)
+	// From here the connection lives as long as the peer answers pings.
+	c.ws.SetReadDeadline(time.Now().Add(pongWait))
+	c.ws.SetPongHandler(func(string) error { c.ws.SetReadDeadline(time.Now().Add(pongWait)); return nil })
+	c.log.Info("visitor joined", "session", c.member.Session(), "name", name)
+	return false
+}
+
+// binary handles a pose frame.
+func (c *conn) binary(data []byte) {
+	p, err := protocol.DecodePose(data)
+	switch {
+	case err != nil:
+		c.reject(protocol.NewError(protocol.CodeBadMessage, "binary frame: %v", err))
+	case c.member == nil:
+		c.reject(protocol.NewError(protocol.CodeOutOfOrder, "pose before hello; send the hello first"))
+	case p.Check() != nil:
+		c.reject(protocol.NewError(protocol.CodeBadPose, "%v", p.Check()))
+	case !c.scene.Contains(p):
+		c.reject(protocol.NewError(protocol.CodeBadPose, "pose (%.2f, %.2f, %.2f) is outside scene %s; stay inside its rooms", p.X, p.Y, p.Z, c.scene.ID))
+	default:
+		c.member.Pose(p)
+	}
+}
+
+// reject tells the visitor what was wrong with a message; the connection
+// goes on.
+func (c *conn) reject(e protocol.Error) {
+	c.warn(e)
+	if !c.Send(frameOf(e)) {
+		c.Close(protocol.NewError(protocol.CodeTooSlow, "your connection fell too far behind to take error messages"))
+	}
+}
+
+// fail tells the visitor what was wrong and closes the connection with code
+// and reason.
+func (c *conn) fail(e protocol.Error, code int, reason string) {
+	c.warn(e)
+	c.closeWith(closeInfo{code: code, reason: reason, event: encodeError(e)})
+}
+
+// warn logs a visitor's mistake once per code and connection, so a flood of
+// bad messages costs one log line; logSuppressed counts the rest at the end.
+func (c *conn) warn(e protocol.Error) {
+	c.warned[e.Code]++
+	if c.warned[e.Code] == 1 {
+		c.log.Warn("bad client input", "code", e.Code, "message", e.Message)
+	}
+}
+
+func (c *conn) logSuppressed() {
+	for code, n := range c.warned {
+		if n > 1 {
+			c.log.Warn("repeated bad client input", "code", code, "times", n)
+		}
+	}
+}
+
+func truncate(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n]) + "…"
+	}
+	return s
+}
