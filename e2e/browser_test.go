@@ -267,9 +267,9 @@ func (v *visitor) key(typ input.DispatchKeyEventType, code, key string, vk int64
 // holdKey holds a key down for d, as a person walking would.
 func (v *visitor) holdKey(code, key string, vk int64, d time.Duration) {
 	v.t.Helper()
-	v.key(input.KeyDown, code, key, vk)
+	v.key(input.DispatchKeyEventTypeKeyDown, code, key, vk)
 	time.Sleep(d)
-	v.key(input.KeyUp, code, key, vk)
+	v.key(input.DispatchKeyEventTypeKeyUp, code, key, vk)
 }
 
 // typeText focuses an element and types text into it, then presses Enter.
