@@ -14,7 +14,7 @@ CLIENT_SRC := $(shell find client protocol scenes assets -type f 2>/dev/null) go
 # whose desktop back end needs cgo and X11 headers; they are vetted as wasm.
 NATIVE_PKGS := $(shell $(GO) list -e -f '{{if .GoFiles}}{{.ImportPath}} {{join .Deps " "}}{{end}}' ./... | grep -v 'hajimehoshi/ebiten' | cut -d' ' -f1 | grep -v '^yunyou/e2e$$')
 # Plain client-side packages with tests, run under Node as WebAssembly too.
-WASM_TEST_PKGS := $(shell GOOS=js GOARCH=wasm $(GO) list -e -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}} {{join .Deps " "}}{{end}}' ./protocol/... ./scenes/... ./client/... | grep -v 'hajimehoshi/ebiten\|syscall/js' | cut -d' ' -f1)
+WASM_TEST_PKGS := $(shell GOOS=js GOARCH=wasm $(GO) list -e -f '{{if or .TestGoFiles .XTestGoFiles}}{{.ImportPath}} {{join .Deps " "}}{{end}}' ./protocol/... ./scenes/... ./client/... | grep -v 'hajimehoshi/ebiten' | cut -d' ' -f1)
 
 .PHONY: run client test vet bench chromium clean
 
