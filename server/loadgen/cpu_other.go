@@ -1,0 +1,9 @@
+//go:build !unix
+
+package main
+
+import "time"
+
+// cpuTime returns 0 where the process's CPU time is not known; the report
+// then shows a CPU use of 0.
+func cpuTime() time.Duration { return 0 }
