@@ -26,7 +26,8 @@ client: $(WASM).br
 # The wasm is compressed once here (brotli and gzip), never per request.
 $(WASM).br: $(CLIENT_SRC)
 	@mkdir -p $(BUILD)
-	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM) ./client
+	GOOS=js GOARCH=wasm $(GO) build -trimpath -ldflags='-s -w' -o $(WASM).tmp ./client
+	mv $(WASM).tmp $(WASM)
 	$(GO) run ./server compress $(WASM)
 
 vet:

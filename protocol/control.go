@@ -171,8 +171,12 @@ func CheckName(name string) (string, error) {
 		return "", NewError(CodeBadName, "the name has %d characters; shorten it to at most %d", n, MaxNameRunes)
 	}
 	for _, r := range name {
-		if unicode.IsControl(r) {
-			return "", NewError(CodeBadName, "the name contains a control character; use letters, digits, spaces and punctuation")
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			// Format characters (right-to-left overrides, zero-width
+			// joiners and spaces) are invisible: they would let "Ana"
+			// and "Ana\u200b" pass for one person, or reverse text shown
+			// around a name.
+			return "", NewError(CodeBadName, "the name contains a control character or an invisible formatting character (U+%04X); use letters, digits, spaces and punctuation", r)
 		}
 	}
 	return name, nil
@@ -190,7 +194,21 @@ func CheckChat(text string) (string, error) {
 	case n > MaxChatRunes:
 		return "", NewError(CodeBadChat, "the message has %d characters; shorten it to at most %d", n, MaxChatRunes)
 	}
+	for _, r := range text {
+		// Control characters other than line breaks and tabs, and the
+		// bidirectional overrides and isolates, could garble or disguise
+		// the lines shown around this one. Joiners (U+200D) stay: emoji
+		// and some scripts need them.
+		if (unicode.IsControl(r) && r != '\n' && r != '\t') || isBidiControl(r) {
+			return "", NewError(CodeBadChat, "the message contains an invisible control character (U+%04X); remove it", r)
+		}
+	}
 	return text, nil
+}
+
+// isBidiControl reports whether r overrides or isolates text direction.
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // notObject builds the Error for a frame that is not a JSON object, naming

@@ -157,6 +157,8 @@ func TestCheckName(t *testing.T) {
 		{"escape", "\x1b[31mAna", "", "control character"},
 		{"C1 control", "Ana\u0085Li", "", "control character"},
 		{"DEL", "Ana\x7f", "", "control character"},
+		{"zero-width space passing for Ana", "Ana\u200b", "", "invisible formatting character (U+200B)"},
+		{"right-to-left override", "\u202eanA", "", "invisible formatting character (U+202E)"},
 		{"invalid UTF-8", "Ana\xff", "", "not valid UTF-8"},
 		{"cut multibyte character", "张\xe4\xb8", "", "not valid UTF-8"},
 	}
@@ -197,6 +199,10 @@ func TestCheckChat(t *testing.T) {
 		{"empty", "", "", "empty"},
 		{"only spaces", " \t\n ", "", "empty"},
 		{"invalid UTF-8", "hi \xc3", "", "not valid UTF-8"},
+		{"emoji with joiner kept", "👩\u200d🎨 nice", "👩\u200d🎨 nice", ""},
+		{"escape sequence", "\x1b[2Jgone", "", "control character (U+001B)"},
+		{"right-to-left override", "look \u202eereh", "", "control character (U+202E)"},
+		{"directional isolate", "a\u2066b", "", "control character (U+2066)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

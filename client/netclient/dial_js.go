@@ -50,7 +50,13 @@ func dialBrowser(url string, s sink) conn {
 	c.on("message", func(e js.Value) {
 		data := e.Get("data")
 		if data.Type() == js.TypeString {
-			s.message(false, []byte(data.String()))
+			text := data.String()
+			if len(text) > maxServerMessage {
+				c.close()
+				s.closed(fmt.Errorf("server sent a %d-byte text message, over the %d-byte limit", len(text), maxServerMessage))
+				return
+			}
+			s.message(false, []byte(text))
 			return
 		}
 		arr := js.Global().Get("Uint8Array").New(data)
