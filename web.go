@@ -4,8 +4,10 @@ package yunyou
 
 import "embed"
 
-// Web holds index.html and wasm_exec.js. In index.html the server replaces
-// the literal __YUNYOU_WASM__ with the content-hashed URL of the client.
+// Web holds index.html, its script page.js and wasm_exec.js. In index.html
+// the server replaces the literal __YUNYOU_WASM__ (the body's data-wasm
+// attribute, which page.js reads) with the content-hashed URL of the
+// client.
 //
-//go:embed index.html wasm_exec.js
+//go:embed index.html page.js wasm_exec.js
 var Web embed.FS

@@ -18,6 +18,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -25,6 +26,7 @@ import (
 	"yunyou/server/catalog"
 	"yunyou/server/precompress"
 	"yunyou/server/web"
+	"yunyou/server/wsconn"
 )
 
 // shutdownWait is the time allowed, after SIGINT or SIGTERM, for visitors
@@ -40,44 +42,76 @@ func main() {
 		}
 		return
 	}
-	if err := run(os.Args[1:], log); err != nil {
+	if err := run(os.Args[1:], log); errors.Is(err, flag.ErrHelp) {
+		return
+	} else if err != nil {
 		log.Error("server stopped", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(args []string, log *slog.Logger) error {
+// options are the server's settings from its flags and environment.
+type options struct {
+	addr, data, origins, clientDir string
+	limits                         wsconn.ConnLimits
+}
+
+// parseFlags reads args, with defaults from the environment.
+func parseFlags(args []string) (options, error) {
+	var o options
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
-	addr := fs.String("addr", env("YUNYOU_ADDR", ":8080"), "listen address (env YUNYOU_ADDR)")
-	data := fs.String("data", env("YUNYOU_DATA", "data"), "directory for stored state, created if missing (env YUNYOU_DATA)")
-	origins := fs.String("allowed-origins", env("YUNYOU_ALLOWED_ORIGINS", ""), "comma-separated origins besides the server's own whose pages may open WebSockets, such as https://example.org (env YUNYOU_ALLOWED_ORIGINS)")
-	clientDir := fs.String("client", env("YUNYOU_CLIENT", "build"), "directory holding yunyou.wasm, .wasm.br and .wasm.gz, as `make client` writes them (env YUNYOU_CLIENT)")
+	fs.StringVar(&o.addr, "addr", env("YUNYOU_ADDR", ":8080"), "listen address (env YUNYOU_ADDR)")
+	fs.StringVar(&o.data, "data", env("YUNYOU_DATA", "data"), "directory for stored state, created if missing (env YUNYOU_DATA)")
+	fs.StringVar(&o.origins, "allowed-origins", env("YUNYOU_ALLOWED_ORIGINS", ""), "comma-separated origins besides the server's own whose pages may open WebSockets, such as https://example.org (env YUNYOU_ALLOWED_ORIGINS)")
+	fs.StringVar(&o.clientDir, "client", env("YUNYOU_CLIENT", "build"), "directory holding yunyou.wasm, .wasm.br and .wasm.gz, as `make client` writes them (env YUNYOU_CLIENT)")
+	def := wsconn.DefaultConnLimits
+	maxConns, err1 := envNumber("YUNYOU_MAX_CONNS", def.MaxConns)
+	perAddr, err2 := envNumber("YUNYOU_MAX_CONNS_PER_ADDR", def.MaxConnsPerAddr)
+	rate, err3 := envNumber("YUNYOU_CONN_RATE_PER_ADDR", def.RatePerAddr)
+	if err := errors.Join(err1, err2, err3); err != nil {
+		return o, err
+	}
+	fs.IntVar(&o.limits.MaxConns, "max-conns", maxConns, "most WebSocket connections open at once on the whole server (env YUNYOU_MAX_CONNS)")
+	fs.IntVar(&o.limits.MaxConnsPerAddr, "max-conns-per-addr", perAddr, "most WebSocket connections open at once from one client address; a class behind one NAT address counts as one, so keep it above the largest group (env YUNYOU_MAX_CONNS_PER_ADDR)")
+	fs.Float64Var(&o.limits.RatePerAddr, "conn-rate-per-addr", rate, "new WebSocket connections per second one address may open after a burst as large as -max-conns-per-addr (env YUNYOU_CONN_RATE_PER_ADDR)")
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: server [flags]\n       server compress FILE...\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
-		return err
+		return o, err
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("unexpected argument %q; the only subcommand is compress", fs.Arg(0))
+		return o, fmt.Errorf("unexpected argument %q; the only subcommand is compress", fs.Arg(0))
 	}
-	if err := os.MkdirAll(*data, 0o755); err != nil {
+	if l := o.limits; l.MaxConns < 1 || l.MaxConnsPerAddr < 1 || !(l.RatePerAddr > 0) {
+		return o, fmt.Errorf("-max-conns (%d), -max-conns-per-addr (%d) and -conn-rate-per-addr (%g) must be above zero", l.MaxConns, l.MaxConnsPerAddr, l.RatePerAddr)
+	}
+	return o, nil
+}
+
+func run(args []string, log *slog.Logger) error {
+	o, err := parseFlags(args)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(o.data, 0o755); err != nil {
 		return fmt.Errorf("creating the data directory: %w", err)
 	}
 	cat, err := catalog.Builtin()
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{Catalog: cat, ClientDir: *clientDir, AllowedOrigins: splitList(*origins), Log: log})
+	srv, err := web.New(web.Config{Catalog: cat, ClientDir: o.clientDir, AllowedOrigins: splitList(o.origins), Limits: o.limits, Log: log})
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", o.addr)
 	if err != nil {
 		return err
 	}
-	log.Info("yunyou server", "addr", ln.Addr().String(), "client", *clientDir, "data", *data, "scenes", len(cat.Scenes()))
+	log.Info("yunyou server", "addr", ln.Addr().String(), "client", o.clientDir, "data", o.data, "scenes", len(cat.Scenes()),
+		"max_conns", o.limits.MaxConns, "max_conns_per_addr", o.limits.MaxConnsPerAddr, "conn_rate_per_addr", o.limits.RatePerAddr)
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
@@ -132,6 +166,27 @@ func env(name, def string) string {
 		return v
 	}
 	return def
+}
+
+// envNumber returns the environment variable name as a number, or def when
+// it is unset.
+func envNumber[T int | float64](name string, def T) (T, error) {
+	v, ok := os.LookupEnv(name)
+	if !ok {
+		return def, nil
+	}
+	var out T
+	var err error
+	switch p := any(&out).(type) {
+	case *int:
+		*p, err = strconv.Atoi(strings.TrimSpace(v))
+	case *float64:
+		*p, err = strconv.ParseFloat(strings.TrimSpace(v), 64)
+	}
+	if err != nil {
+		return def, fmt.Errorf("%s=%q is not a number; set it to one such as %v, or unset it", name, v, def)
+	}
+	return out, nil
 }
 
 func splitList(s string) []string {

@@ -34,7 +34,10 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 rss() { awk '/^VmRSS:/ {print $2}' "/proc/$1/status"; }
 now() { date +%s.%N; }
 
-GODEBUG=gctrace=1 "$dir/server" -addr "127.0.0.1:$port" -client /nonexistent -data "$dir/data" 2>"$dir/server.log" &
+# Every client comes from 127.0.0.1 within the ramp: lift the per-address
+# limits (a burst as large as -max-conns-per-addr) above the clients.
+GODEBUG=gctrace=1 "$dir/server" -addr "127.0.0.1:$port" -client /nonexistent -data "$dir/data" \
+	-max-conns-per-addr "$((clients + 100))" 2>"$dir/server.log" &
 spid=$!
 i=0
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do

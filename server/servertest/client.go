@@ -3,6 +3,7 @@ package servertest
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"sync"
 	"testing"
@@ -76,7 +77,8 @@ func (s *Server) DialHeader(tb testing.TB, h http.Header) (*Client, error) {
 	ws, resp, err := websocket.DefaultDialer.Dial(s.WS, h)
 	if err != nil {
 		if resp != nil {
-			err = &DialError{Status: resp.StatusCode, Err: err}
+			body, _ := io.ReadAll(resp.Body) // gorilla keeps the first KB
+			err = &DialError{Status: resp.StatusCode, Header: resp.Header, Body: string(body), Err: err}
 		}
 		return nil, err
 	}
@@ -86,9 +88,11 @@ func (s *Server) DialHeader(tb testing.TB, h http.Header) (*Client, error) {
 	return c, nil
 }
 
-// DialError is a refused WebSocket dial with the HTTP status.
+// DialError is a refused WebSocket dial with the HTTP answer.
 type DialError struct {
 	Status int
+	Header http.Header
+	Body   string // its start
 	Err    error
 }
 

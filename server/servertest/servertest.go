@@ -16,6 +16,7 @@ package servertest
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"strings"
@@ -50,6 +51,10 @@ type config struct {
 	catalog   *catalog.Catalog
 	origins   []string
 	chat      wsconn.ChatLimit
+	limits    wsconn.ConnLimits
+	read      time.Duration
+	write     time.Duration
+	logs      []io.Writer
 }
 
 // Option configures Start.
@@ -72,6 +77,18 @@ func WithChatLimit(burst int, every time.Duration) Option {
 	return func(c *config) { c.chat = wsconn.ChatLimit{Burst: burst, Every: every} }
 }
 
+// WithConnLimits replaces the limits on WebSocket connections.
+func WithConnLimits(l wsconn.ConnLimits) Option { return func(c *config) { c.limits = l } }
+
+// WithHTTPTimeouts replaces the HTTP server's read and write timeouts.
+func WithHTTPTimeouts(read, write time.Duration) Option {
+	return func(c *config) { c.read, c.write = read, write }
+}
+
+// WithLog also writes the server's log, at Debug and above, to w, which
+// must be safe for use by many goroutines.
+func WithLog(w io.Writer) Option { return func(c *config) { c.logs = append(c.logs, w) } }
+
 // Start starts a server with the built-in scenes on 127.0.0.1 at a free
 // port and stops it gracefully when the test ends. It logs through tb.
 func Start(tb testing.TB, opts ...Option) *Server {
@@ -91,8 +108,15 @@ func Start(tb testing.TB, opts ...Option) *Server {
 		cfg.clientDir = tb.TempDir() // no client: the page says so
 	}
 	logw := &tbWriter{tb: tb}
-	log := slog.New(slog.NewTextHandler(logw, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	ws, err := web.New(web.Config{Catalog: cfg.catalog, ClientDir: cfg.clientDir, AllowedOrigins: cfg.origins, Chat: cfg.chat, Log: log})
+	handlers := []slog.Handler{slog.NewTextHandler(logw, &slog.HandlerOptions{Level: slog.LevelInfo})}
+	for _, w := range cfg.logs {
+		handlers = append(handlers, slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	log := slog.New(slog.NewMultiHandler(handlers...))
+	ws, err := web.New(web.Config{
+		Catalog: cfg.catalog, ClientDir: cfg.clientDir, AllowedOrigins: cfg.origins,
+		Chat: cfg.chat, Limits: cfg.limits, ReadTimeout: cfg.read, WriteTimeout: cfg.write, Log: log,
+	})
 	if err != nil {
 		tb.Fatalf("servertest: %v", err)
 	}

@@ -100,9 +100,10 @@ func (mgr *Manager) Join(scene, want string, spawn protocol.Pose, name string, p
 	}
 	s.reserved++
 	m := &Member{mgr: mgr, session: s, peer: peer, name: name, poses: make(chan protocol.Pose, 1)}
-	// Sent under the lock so that a session learns of every join before the
-	// leave that stops it.
-	s.requests <- request{kind: requestJoin, handle: m}
+	// Queued under the lock so that a session learns of every join before
+	// the leave that stops it; push never waits, so a busy session holds up
+	// nobody else's join.
+	s.push(request{kind: requestJoin, handle: m})
 	return m
 }
 
@@ -147,7 +148,7 @@ func (mgr *Manager) leave(m *Member) {
 			mgr.instances[s.scene] = list
 		}
 	}
-	s.requests <- request{kind: requestLeave, handle: m, last: last}
+	s.push(request{kind: requestLeave, handle: m, last: last})
 }
 
 // Sessions returns the names of the running sessions and how many visitors

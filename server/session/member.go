@@ -63,7 +63,8 @@ func (m *Member) Pose(p protocol.Pose) {
 // Chat sends a chat line to every member, the sender included. The caller
 // has cleaned the text with protocol.CheckChat.
 func (m *Member) Chat(text string) {
-	m.session.requests <- request{kind: requestChat, handle: m, text: text}
+	m.session.chatSlots <- struct{}{} // waits while the session is behind on chat
+	m.session.push(request{kind: requestChat, handle: m, text: text})
 }
 
 // Leave takes the member out of its session and tells the others. It is

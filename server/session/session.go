@@ -3,6 +3,7 @@ package session
 import (
 	"encoding/json"
 	"log/slog"
+	"sync"
 	"time"
 
 	"yunyou/protocol"
@@ -18,10 +19,12 @@ const (
 	// reconnecting than catching up on stale poses.
 	maxSnapshotDrops = 2 * protocol.TickRate
 
-	// requestQueueLen bounds the joins, leaves and chat lines waiting for a
-	// session: one from every member of a full session, so a reader rarely
-	// waits, and one who floods chat waits for the session, not the others.
-	requestQueueLen = protocol.MaxSessionMembers
+	// chatQueueLen bounds the chat lines waiting for a session: one from
+	// every member of a full session, so a reader rarely waits, and one who
+	// floods chat waits for the session, not the others. Joins and leaves
+	// are not bounded here: each is one visitor arriving or going, which
+	// the connection limits bound, and they must never wait (see push).
+	chatQueueLen = protocol.MaxSessionMembers
 )
 
 type requestKind int
@@ -41,8 +44,8 @@ type request struct {
 }
 
 // Session is one instance of a scene that visitors share. Its run goroutine
-// owns everything below requests; other goroutines reach it only through
-// requests and the members' pose mailboxes.
+// owns everything below chatSlots; other goroutines reach it only through
+// push and the members' pose mailboxes.
 type Session struct {
 	name  string // "mogao-257/1"
 	scene string
@@ -51,7 +54,14 @@ type Session struct {
 
 	reserved int // members joined and not yet left; guarded by Manager.mu
 
-	requests chan request
+	// queue holds the requests the run goroutine has not taken yet, in the
+	// order they came; wake tells it there are some.
+	mu    sync.Mutex
+	queue []request
+	wake  chan struct{} // capacity 1
+	// chatSlots holds a token for each chat line in queue, so that a
+	// flood of chat waits in Member.Chat instead of growing the queue.
+	chatSlots chan struct{}
 
 	members []*member // in order of arrival
 	seq     uint64    // of the last event
@@ -77,13 +87,38 @@ type member struct {
 
 func newSession(name, scene string, spawn protocol.Pose, log *slog.Logger) *Session {
 	return &Session{
-		name:     name,
-		scene:    scene,
-		spawn:    spawn,
-		log:      log,
-		requests: make(chan request, requestQueueLen),
-		nextID:   1,
+		name:      name,
+		scene:     scene,
+		spawn:     spawn,
+		log:       log,
+		wake:      make(chan struct{}, 1),
+		chatSlots: make(chan struct{}, chatQueueLen),
+		nextID:    1,
 	}
+}
+
+// push queues r for the run goroutine without ever waiting for it. The
+// Manager pushes joins and leaves while it holds its lock, so that a
+// session learns of every join before the leave that stops it; were push
+// to wait for a busy session, every join on the server would wait too.
+func (s *Session) push(r request) {
+	s.mu.Lock()
+	s.queue = append(s.queue, r)
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default: // a wake-up is already pending and will find r
+	}
+}
+
+// take returns the queued requests and leaves spare, emptied, in their
+// place: the run goroutine swaps two slices rather than allocate.
+func (s *Session) take(spare []request) []request {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	q := s.queue
+	s.queue = spare[:0]
+	return q
 }
 
 // run is the session's goroutine. It returns after the last member left.
@@ -91,22 +126,30 @@ func (s *Session) run() {
 	s.log.Info("session started")
 	ticker := time.NewTicker(tickPeriod)
 	defer ticker.Stop()
+	var batch []request
 	for {
 		select {
-		case r := <-s.requests:
-			switch r.kind {
-			case requestJoin:
-				s.join(r.handle)
-			case requestLeave:
-				if m := s.find(r.handle); m != nil {
-					s.remove(m)
+		case <-s.wake:
+			batch = s.take(batch)
+			for i, r := range batch {
+				batch[i] = request{} // let the member go once it has left
+				switch r.kind {
+				case requestJoin:
+					s.join(r.handle)
+				case requestLeave:
+					if m := s.find(r.handle); m != nil {
+						s.remove(m)
+					}
+					if r.last {
+						// Nothing can follow: the Manager no longer
+						// lists the session and no member remains.
+						s.log.Info("session stopped: the last member left")
+						return
+					}
+				case requestChat:
+					<-s.chatSlots
+					s.chat(r.handle, r.text)
 				}
-				if r.last {
-					s.log.Info("session stopped: the last member left")
-					return
-				}
-			case requestChat:
-				s.chat(r.handle, r.text)
 			}
 		case <-ticker.C:
 			s.snapshot()

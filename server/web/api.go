@@ -2,12 +2,9 @@ package web
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -35,8 +32,7 @@ func loadTextures(cat *catalog.Catalog) (map[string]texture, error) {
 		if err != nil {
 			return nil, fmt.Errorf("web: texture %s: %w", name, err)
 		}
-		sum := sha256.Sum256(data)
-		out[name] = texture{data: data, etag: `"` + hex.EncodeToString(sum[:8]) + `"`}
+		out[name] = texture{data: data, etag: etagOf(data)}
 	}
 	return out, nil
 }
@@ -87,24 +83,14 @@ func sceneList(cat *catalog.Catalog) ([]byte, error) {
 }
 
 func (s *Server) serveSceneList(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, s.scenes)
+	s.scenes.serve(w, r)
 }
 
 func (s *Server) serveScene(w http.ResponseWriter, r *http.Request) {
-	sc, ok := s.cat.Scene(r.PathValue("id"))
+	sc, ok := s.scene[r.PathValue("id")]
 	if !ok {
 		http.Error(w, fmt.Sprintf("no scene %q; /api/scenes lists them", r.PathValue("id")), http.StatusNotFound)
 		return
 	}
-	writeJSON(w, sc.JSON)
-}
-
-// writeJSON sends data with no-cache: the content changes when the server
-// is updated, and revalidating is cheap.
-func writeJSON(w http.ResponseWriter, data []byte) {
-	h := w.Header()
-	h.Set("Content-Type", "application/json")
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Content-Length", strconv.Itoa(len(data)))
-	w.Write(data)
+	sc.serve(w, r)
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"html"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -34,22 +33,28 @@ const (
 	immutable = "public, max-age=31536000, immutable"
 )
 
-// client serves the WebAssembly client from its directory. It reads the
-// files the first time it finds them and never again: the Makefile writes
-// them before the server starts.
+// client serves the WebAssembly client from its directory. It keeps a
+// build for good only once it is complete: yunyou.wasm with a .br and a
+// .gz no older than it, as the Makefile writes them. Until then it looks
+// at the files again at each request, so that neither "not built" nor a
+// build still being compressed sticks.
 type client struct {
 	dir   string
 	index []byte // the page with the placeholder in it
 	log   *slog.Logger
 
-	mu    sync.Mutex
-	files *clientFiles // nil until found
+	mu     sync.Mutex
+	files  *clientFiles // the last build read; nil when none was found
+	stamp  buildStamp   // the files as they were when files was read
+	final  bool         // files is complete: never look again
+	logged string       // the last problem logged, to log each once
 }
 
 // clientFiles is one build of the client, with the page that loads it.
 type clientFiles struct {
 	url  string // /client/yunyou.HASH.wasm
 	page []byte
+	etag string // of page
 	// Encodings of the client, best first; raw is last and always there.
 	encodings []encoded
 	rawSize   int
@@ -59,6 +64,37 @@ type encoded struct {
 	coding string // Content-Encoding, "" for none
 	data   []byte
 }
+
+// compressions are the encodings the build writes beside the client, best
+// first, in the order of buildStamp after the raw file.
+var compressions = []struct{ coding, suffix string }{{"br", precompress.BrotliSuffix}, {"gzip", precompress.GzipSuffix}}
+
+// fileStamp is what a stat says of one file, comparable with ==.
+type fileStamp struct {
+	exists  bool
+	size    int64
+	modNano int64
+}
+
+// buildStamp is the raw client's stamp, then those of compressions.
+type buildStamp [3]fileStamp
+
+func (c *client) statBuild() buildStamp {
+	var st buildStamp
+	path := filepath.Join(c.dir, wasmName)
+	for i, p := range []string{path, path + compressions[0].suffix, path + compressions[1].suffix} {
+		if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+			st[i] = fileStamp{exists: true, size: fi.Size(), modNano: fi.ModTime().UnixNano()}
+		}
+	}
+	return st
+}
+
+// fresh reports whether compressed file i (1 or 2) exists and was written
+// no earlier than the raw client, so is of the same build.
+func (st buildStamp) fresh(i int) bool { return st[i].exists && st[i].modNano >= st[0].modNano }
+
+func (st buildStamp) complete() bool { return st[0].exists && st.fresh(1) && st.fresh(2) }
 
 func newClient(dir string, index []byte, log *slog.Logger) *client {
 	if !bytes.Contains(index, []byte(wasmPlaceholder)) {
@@ -70,23 +106,50 @@ func newClient(dir string, index []byte, log *slog.Logger) *client {
 // errNotBuilt means the client directory holds no client yet.
 var errNotBuilt = errors.New("client not built")
 
-// get returns the client, reading it if this is the first call that finds it.
+// get returns the current build of the client.
 func (c *client) get() (*clientFiles, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.files != nil {
+	if c.final {
 		return c.files, nil
 	}
-	f, err := c.load()
+	st := c.statBuild()
+	if c.files != nil && st == c.stamp {
+		return c.files, nil
+	}
+	path := filepath.Join(c.dir, wasmName)
+	if !st[0].exists {
+		c.files = nil
+		abs, _ := filepath.Abs(path)
+		c.logOnce("client not built: the page asks visitors to wait", "missing", abs, "fix", "make run (or make client)")
+		return nil, errNotBuilt
+	}
+	f, err := c.load(path, st)
 	if err != nil {
+		c.files = nil
+		c.logOnce("cannot serve the client", "err", err)
 		return nil, err
 	}
-	c.files = f
+	c.files, c.stamp, c.logged = f, st, ""
+	// Final only if nothing changed while reading: a build written in the
+	// meantime is read at the next request.
+	c.final = st.complete() && c.statBuild() == st
+	c.log.Info("client loaded", "url", f.url, "bytes", f.rawSize, "encodings", len(f.encodings)-1, "final", c.final)
 	return f, nil
 }
 
-func (c *client) load() (*clientFiles, error) {
-	path := filepath.Join(c.dir, wasmName)
+// logOnce logs msg at Warn unless it was the last problem logged: a page
+// asked for a thousand times logs one line.
+func (c *client) logOnce(msg string, args ...any) {
+	line := fmt.Sprint(msg, args)
+	if line == c.logged {
+		return
+	}
+	c.logged = line
+	c.log.Warn(msg, args...)
+}
+
+func (c *client) load(path string, st buildStamp) (*clientFiles, error) {
 	raw, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, errNotBuilt
@@ -100,29 +163,35 @@ func (c *client) load() (*clientFiles, error) {
 		rawSize: len(raw),
 	}
 	f.page = bytes.ReplaceAll(c.index, []byte(wasmPlaceholder), []byte(f.url))
-	for _, e := range []struct{ coding, suffix string }{{"br", precompress.BrotliSuffix}, {"gzip", precompress.GzipSuffix}} {
-		data, err := os.ReadFile(path + e.suffix)
+	f.etag = etagOf(f.page)
+	for i, e := range compressions {
+		p := path + e.suffix
+		if !st.fresh(i + 1) {
+			// A missing file is served without; a stale one would decode
+			// to another build than the URL names.
+			c.log.Warn("client served without "+e.coding+" until it is compressed", "file", p, "exists", st[i+1].exists, "fix", "go run ./server compress "+path)
+			continue
+		}
+		data, err := os.ReadFile(p)
 		if err != nil {
-			c.log.Warn("client served without "+e.coding, "missing", path+e.suffix, "fix", "go run ./server compress "+path)
+			c.log.Warn("client served without "+e.coding, "err", err, "fix", "go run ./server compress "+path)
 			continue
 		}
 		f.encodings = append(f.encodings, encoded{e.coding, data})
 	}
 	f.encodings = append(f.encodings, encoded{"", raw})
-	c.log.Info("client loaded", "url", f.url, "bytes", len(raw))
 	return f, nil
 }
 
-// notBuiltPage answers when there is no client to serve.
+// notBuilt answers when there is no client to serve. It tells the
+// visitor what to do and keeps the server's paths to its log.
 func (s *Server) notBuilt(w http.ResponseWriter, err error) {
 	w.Header().Set("Cache-Control", "no-store")
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusServiceUnavailable)
-	msg := "The client is not built: run <code>make run</code>."
+	msg := "The 3D viewer is not built yet. If you run this server: run <code>make run</code>, which builds it and starts the server; then reload this page."
 	if !errors.Is(err, errNotBuilt) {
-		msg = "The client could not be read: " + html.EscapeString(err.Error())
-	} else {
-		msg += " (The server looks for " + html.EscapeString(filepath.Join(s.client.dir, wasmName)) + ".)"
+		msg = "The 3D viewer could not be read on the server; its log says why. Reload this page in a minute."
 	}
 	fmt.Fprintf(w, "<!doctype html><meta charset=utf-8><title>Yunyou: client not built</title><p id=error>%s</p>\n", msg)
 }
@@ -135,19 +204,7 @@ func (s *Server) serveIndex(w http.ResponseWriter, r *http.Request) {
 	}
 	// no-cache: the page names the current client, so a browser must
 	// check it each time; the client itself is cached for good.
-	h := w.Header()
-	h.Set("Cache-Control", "no-cache")
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(f.page)))
-	w.Write(f.page)
-}
-
-func (s *Server) serveWasmExec(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Set("Cache-Control", "no-cache") // must change with the client's Go version
-	h.Set("Content-Type", "text/javascript; charset=utf-8")
-	h.Set("Content-Length", strconv.Itoa(len(s.wasmExec)))
-	w.Write(s.wasmExec)
+	revalidated{contentType: "text/html; charset=utf-8", etag: f.etag, data: f.page}.serve(w, r)
 }
 
 // serveWasm sends the client in the best encoding the browser accepts. The
@@ -159,6 +216,8 @@ func (s *Server) serveWasm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if r.URL.Path != f.url {
+		// no-store: the URL may name the next build, not yet written.
+		w.Header().Set("Cache-Control", "no-store")
 		http.Error(w, "no such client build; reload the page to get the current one", http.StatusNotFound)
 		return
 	}

@@ -10,12 +10,15 @@
 // Routes:
 //
 //	/                           index.html, with __YUNYOU_WASM__ replaced by the client's hashed URL
+//	/page.js                    the page's script (no inline script, so the CSP can forbid it)
 //	/wasm_exec.js               Go's JavaScript glue
 //	/client/yunyou.HASH.wasm    the client, brotli or gzip as the browser accepts, cached for good
 //	/assets/textures/NAME.png   textures
 //	/api/scenes, /api/scenes/ID the scene list and each scene's file
 //	/ws                         the WebSocket (package wsconn)
-//	/healthz                    "ok" while the server runs
+//	/healthz                    "ok" while the server runs, 503 once it is shutting down
+//
+// Every response carries the security headers of secureHeaders.
 package web
 
 import (
@@ -26,6 +29,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"yunyou"
@@ -38,6 +42,15 @@ const (
 	// readHeaderTimeout bounds how long a client may take to send its
 	// request headers; a browser sends them at once.
 	readHeaderTimeout = 10 * time.Second
+	// readTimeout bounds reading a whole request. Yunyou's requests carry
+	// no body, so this only cuts off clients that trickle.
+	readTimeout = 30 * time.Second
+	// writeTimeout bounds writing a response. It is generous so that a
+	// phone on a slow link can fetch the ~2 MB compressed client (at 64
+	// kbit/s that takes about four minutes). WebSockets are not bound by
+	// it: the upgrade clears the connection's deadlines and wsconn sets
+	// its own for each read and write.
+	writeTimeout = 5 * time.Minute
 	// idleTimeout is how long a kept-alive connection may wait for its
 	// next request.
 	idleTimeout = 2 * time.Minute
@@ -54,7 +67,14 @@ type Config struct {
 	AllowedOrigins []string
 	// Chat limits each visitor's chat lines; zero means the default.
 	Chat wsconn.ChatLimit
-	// Page holds index.html and wasm_exec.js; nil means yunyou.Web.
+	// Limits bounds WebSocket connections, overall and per client address;
+	// zero fields mean wsconn.DefaultConnLimits.
+	Limits wsconn.ConnLimits
+	// ReadTimeout and WriteTimeout bound reading a request and writing a
+	// response; zero means 30 seconds and 5 minutes.
+	ReadTimeout, WriteTimeout time.Duration
+	// Page holds index.html, page.js and wasm_exec.js; nil means
+	// yunyou.Web.
 	Page fs.FS
 	Log  *slog.Logger
 }
@@ -68,9 +88,12 @@ type Server struct {
 	ws       *wsconn.Handler
 	client   *client
 	textures map[string]texture
-	scenes   []byte // /api/scenes
-	wasmExec []byte
+	scenes   revalidated            // /api/scenes
+	scene    map[string]revalidated // /api/scenes/ID by ID
+	wasmExec revalidated
+	pageJS   revalidated
 	http     *http.Server
+	stopping atomic.Bool // Shutdown has begun
 }
 
 // New returns a Server for cfg. It reads the page, textures and scenes now,
@@ -95,6 +118,10 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: reading wasm_exec.js: %w", err)
 	}
+	pageJS, err := fs.ReadFile(page, "page.js")
+	if err != nil {
+		return nil, fmt.Errorf("web: reading the page's script: %w", err)
+	}
 	textures, err := loadTextures(cfg.Catalog)
 	if err != nil {
 		return nil, err
@@ -109,23 +136,31 @@ func New(cfg Config) (*Server, error) {
 		sessions: session.NewManager(log),
 		client:   newClient(cfg.ClientDir, index, log),
 		textures: textures,
-		scenes:   scenes,
-		wasmExec: wasmExec,
+		scenes:   newRevalidated(jsonType, scenes),
+		scene:    make(map[string]revalidated),
+		wasmExec: newRevalidated(scriptType, wasmExec),
+		pageJS:   newRevalidated(scriptType, pageJS),
 	}
-	s.ws = wsconn.New(wsconn.Config{Catalog: cfg.Catalog, Sessions: s.sessions, AllowedOrigins: cfg.AllowedOrigins, Chat: cfg.Chat, Log: log})
+	for _, sc := range cfg.Catalog.Scenes() {
+		s.scene[sc.ID] = newRevalidated(jsonType, sc.JSON)
+	}
+	s.ws = wsconn.New(wsconn.Config{Catalog: cfg.Catalog, Sessions: s.sessions, AllowedOrigins: cfg.AllowedOrigins, Chat: cfg.Chat, Limits: cfg.Limits, Log: log})
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.serveIndex)
-	mux.HandleFunc("GET /wasm_exec.js", s.serveWasmExec)
+	mux.HandleFunc("GET /wasm_exec.js", s.wasmExec.serve)
+	mux.HandleFunc("GET /page.js", s.pageJS.serve)
 	mux.HandleFunc("GET /client/{file}", s.serveWasm)
 	mux.HandleFunc("GET /assets/textures/{file}", s.serveTexture)
 	mux.HandleFunc("GET /api/scenes", s.serveSceneList)
 	mux.HandleFunc("GET /api/scenes/{id}", s.serveScene)
-	mux.HandleFunc("GET /healthz", serveHealth)
+	mux.HandleFunc("GET /healthz", s.serveHealth)
 	mux.Handle("GET /ws", s.ws)
 	s.http = &http.Server{
-		Handler:           mux,
+		Handler:           secureHeaders(mux),
 		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       orDefault(cfg.ReadTimeout, readTimeout),
+		WriteTimeout:      orDefault(cfg.WriteTimeout, writeTimeout),
 		IdleTimeout:       idleTimeout,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
@@ -148,6 +183,7 @@ func (s *Server) Serve(ln net.Listener) error {
 // restarting and closes their connections (code 1012), then stops HTTP,
 // waiting for requests in flight until ctx is done.
 func (s *Server) Shutdown(ctx context.Context) error {
+	s.stopping.Store(true) // load balancers stop sending visitors here
 	wsErr := s.ws.Shutdown(ctx)
 	httpErr := s.http.Shutdown(ctx)
 	return errors.Join(wsErr, httpErr)
@@ -156,8 +192,20 @@ func (s *Server) Shutdown(ctx context.Context) error {
 // Sessions returns the server's session manager.
 func (s *Server) Sessions() *session.Manager { return s.sessions }
 
-func serveHealth(w http.ResponseWriter, r *http.Request) {
+func (s *Server) serveHealth(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
+	if s.stopping.Load() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintln(w, "shutting down")
+		return
+	}
 	fmt.Fprintln(w, "ok")
+}
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d <= 0 {
+		return def
+	}
+	return d
 }

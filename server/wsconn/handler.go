@@ -1,7 +1,8 @@
-// Package wsconn serves the /ws WebSocket endpoint: it upgrades a visitor's
-// request, checks the hello, joins the visitor to a session and then
-// carries poses and events both ways, with a reader and a writer goroutine
-// per connection as in gorilla/websocket's chat example.
+// Package wsconn serves the /ws WebSocket endpoint: it checks the
+// connection limits (ConnLimits), upgrades a visitor's request, checks the
+// hello, joins the visitor to a session and then carries poses and events
+// both ways, with a reader and a writer goroutine per connection as in
+// gorilla/websocket's chat example.
 //
 //	h := wsconn.New(wsconn.Config{Catalog: cat, Sessions: mgr, Log: log})
 //	mux.Handle("/ws", h)
@@ -14,6 +15,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -34,7 +36,10 @@ type Config struct {
 	// Chat limits each visitor's chat lines; the zero value means
 	// DefaultChatLimit.
 	Chat ChatLimit
-	Log  *slog.Logger
+	// Limits bounds new and open connections, overall and per client
+	// address; zero fields mean DefaultConnLimits.
+	Limits ConnLimits
+	Log    *slog.Logger
 }
 
 // ChatLimit is a token bucket for chat lines: a burst of Burst lines, then
@@ -49,12 +54,18 @@ type ChatLimit struct {
 // as too slow.
 var DefaultChatLimit = ChatLimit{Burst: 5, Every: time.Second}
 
+// handshakeTimeout bounds writing the upgrade's answer: a browser takes it
+// at once, and a client that does not read holds a socket for nothing.
+const handshakeTimeout = 10 * time.Second
+
 // Handler is the http.Handler of the /ws endpoint. Its methods may be called
 // from any goroutine.
 type Handler struct {
 	cfg      Config
 	log      *slog.Logger
 	upgrader websocket.Upgrader
+	limits   *limiter
+	rare     *rareLog // warnings about refused connections
 
 	mu       sync.Mutex
 	conns    map[*conn]struct{}
@@ -71,13 +82,20 @@ func New(cfg Config) *Handler {
 	if h.log == nil {
 		h.log = slog.Default()
 	}
+	h.limits = newLimiter(cfg.Limits, time.Now)
+	h.rare = newRareLog(h.log, refusalLogEvery, time.Now)
 	h.upgrader = websocket.Upgrader{
-		ReadBufferSize:  readBufferSize,
-		WriteBufferSize: writeBufferSize,
-		WriteBufferPool: &sync.Pool{},
-		CheckOrigin:     checkOrigin(cfg.AllowedOrigins),
+		HandshakeTimeout: handshakeTimeout,
+		ReadBufferSize:   readBufferSize,
+		WriteBufferSize:  writeBufferSize,
+		WriteBufferPool:  &sync.Pool{},
+		CheckOrigin:      checkOrigin(cfg.AllowedOrigins),
 		Error: func(w http.ResponseWriter, r *http.Request, status int, reason error) {
-			h.log.Warn("websocket upgrade refused", "remote", r.RemoteAddr, "origin", r.Header.Get("Origin"), "status", status, "err", reason)
+			// Anyone can send these by the thousand: one line per kind
+			// every few seconds, the rest at Debug.
+			h.log.Debug("websocket upgrade refused", "remote", r.RemoteAddr, "origin", r.Header.Get("Origin"), "status", status, "err", reason)
+			h.rare.warn("upgrade refused "+strconv.Itoa(status), "websocket upgrades refused", "status", status, "err", reason, "remote", r.RemoteAddr, "origin", r.Header.Get("Origin"))
+			w.Header().Set("Cache-Control", "no-store")
 			http.Error(w, reason.Error(), status)
 		},
 	}
@@ -85,7 +103,8 @@ func New(cfg Config) *Handler {
 }
 
 // ServeHTTP upgrades the request to a WebSocket and serves it until it
-// closes.
+// closes, unless the connection limits refuse it first (429 Too Many
+// Requests for one address, 503 when the server is full).
 func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.mu.Lock()
 	stopping := h.stopping
@@ -94,8 +113,16 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "the server is restarting; reconnect in a few seconds", http.StatusServiceUnavailable)
 		return
 	}
+	// Limits come before the upgrade, so that a refused client costs no
+	// goroutines and its would-be session hears nothing.
+	addr := clientAddr(r.RemoteAddr)
+	if no := h.limits.acquire(addr); no != nil {
+		h.refuse(w, r, no)
+		return
+	}
 	ws, err := h.upgrader.Upgrade(w, r, nil)
 	if err != nil {
+		h.limits.release(addr)
 		return // Upgrade has answered and h.upgrader.Error logged it
 	}
 	c := newConn(h, ws, r.RemoteAddr)
@@ -104,6 +131,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// Shutdown began during the upgrade and may already be waiting:
 		// say goodbye here rather than start goroutines it would miss.
 		h.mu.Unlock()
+		h.limits.release(addr)
 		info := restarting()
 		ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(info.code, info.reason), time.Now().Add(closeWait))
 		ws.Close()
@@ -124,6 +152,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.mu.Lock()
 		delete(h.conns, c)
 		h.mu.Unlock()
+		h.limits.release(addr)
 	}()
 }
 
