@@ -1,6 +1,9 @@
-// Package assets holds the textures of the Mogao scenes: PNG images painted
-// in the manner of the Northern Wei murals by the generator in ./gen and
-// embedded in the binary.
+// Package assets holds the textures of the scenes: PNG images painted by
+// the generator in ./gen and embedded in the binary. Names start with the
+// site: "mogao-" for the murals of the Mogao caves (Northern Wei red
+// ground, Western Wei white ground, Late Tang and later walls) and
+// "palace-" for the lacquer, gilding and stone of the Forbidden City's
+// outer-court halls.
 //
 //	data, err := fs.ReadFile(assets.Textures, "textures/mogao-floor.png")
 //	img, err := png.Decode(bytes.NewReader(data))
@@ -56,4 +59,20 @@ var MogaoPalette = []color.RGBA{
 	{0xc0, 0x8a, 0x3e, 0xff}, // yellow ochre
 	{0x4a, 0x44, 0x40, 0xff}, // darkened lead white
 	{0xd8, 0xcb, 0xb0, 0xff}, // pale white
+}
+
+// PalacePalette lists the main hues of the Forbidden City textures:
+// vermilion walls and columns, lacquer red, imperial-yellow glaze, gold
+// leaf, the blue and green grounds of hexi caihua, white marble and the
+// oiled golden bricks. Like MogaoPalette it is for comparing hues on
+// screen, not exact values.
+var PalacePalette = []color.RGBA{
+	{0xa8, 0x32, 0x2d, 0xff}, // vermilion (walls, columns)
+	{0xb0, 0x28, 0x1f, 0xff}, // lacquer red (doors, screen frames)
+	{0xe9, 0xa8, 0x1f, 0xff}, // imperial yellow (glaze; the lit side of gilt)
+	{0xd4, 0xaf, 0x37, 0xff}, // gold leaf
+	{0x1f, 0x4e, 0x8c, 0xff}, // hexi blue
+	{0x2e, 0x7d, 0x5b, 0xff}, // hexi green
+	{0xec, 0xeb, 0xe4, 0xff}, // white marble
+	{0x3a, 0x3a, 0x38, 0xff}, // oiled golden brick
 }

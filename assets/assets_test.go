@@ -3,16 +3,32 @@ package assets
 import (
 	"bytes"
 	"image"
+	"image/color"
 	"image/png"
 	"io/fs"
 	"math"
 	"slices"
+	"strings"
 	"testing"
 )
 
-// budgetBytes caps the nine PNGs together: they are fetched before a
-// visitor first sees the cave, on whatever connection they have.
-const budgetBytes = 1_200_000
+// Download limits. Textures are fetched before a visitor first sees a
+// scene, on whatever connection they have.
+const (
+	// budgetBytes caps every PNG together: the whole site's textures.
+	budgetBytes = 2_600_000
+	// sceneBudgetBytes caps the textures one scene needs, so that no
+	// scene keeps a visitor waiting much longer than another.
+	sceneBudgetBytes = 1_500_000
+	// maxTextureBytes caps one PNG: flat paint compresses far below it,
+	// so a texture past it has noise that should be quantised.
+	maxTextureBytes = 150_000
+	// maxSide caps a texture's width and height, for GPUs that limit
+	// texture size and for the atlas the renderer packs them into.
+	maxSide = 1024
+	// maxPaletteColours is what an 8-bit paletted PNG can index.
+	maxPaletteColours = 256
+)
 
 // contract is the texture set every scene may use: name, size, and
 // whether it repeats across (x) and down (y) without seams.
@@ -21,6 +37,7 @@ var contract = []struct {
 	w, h         int
 	tileX, tileY bool
 }{
+	// Cave 257 (Northern Wei, earth-red ground).
 	{"mogao-thousand-buddhas", 512, 512, true, true},
 	{"mogao-deer-jataka", 1024, 256, true, false},
 	{"mogao-narrative-band", 1024, 256, true, false},
@@ -30,6 +47,61 @@ var contract = []struct {
 	{"mogao-gable-ceiling", 512, 512, true, true},
 	{"mogao-pillar-niche", 512, 1024, false, false},
 	{"mogao-floor", 512, 512, true, true},
+	// Caves 249 and 285 (Western Wei, white ground). The slopes are
+	// trapezoids and the caissons single panels: they do not repeat.
+	{"mogao-249-west-slope", 1024, 512, false, false},
+	{"mogao-249-south-slope", 1024, 512, false, false},
+	{"mogao-249-north-slope", 1024, 512, false, false},
+	{"mogao-249-east-slope", 1024, 512, false, false},
+	{"mogao-hunting-frieze", 1024, 256, true, false},
+	{"mogao-lotus-caisson", 512, 512, false, false},
+	{"mogao-285-canopy", 512, 512, false, false},
+	{"mogao-285-robbers", 1024, 256, true, false},
+	{"mogao-285-fuxi-nuwa", 1024, 512, false, false},
+	{"mogao-thousand-buddhas-white", 512, 512, true, true},
+	{"mogao-meditation-cell", 512, 512, true, true},
+	// Caves 16 and 17.
+	{"mogao-cave16-wall", 512, 512, true, true},
+	{"mogao-library-wall", 512, 512, true, true},
+	{"mogao-library-trees", 1024, 512, false, false},
+	// The Hall of Supreme Harmony. Columns wrap round (x) and up (y).
+	{"palace-column", 256, 1024, true, true},
+	{"palace-dragon-column", 256, 1024, true, true},
+	{"palace-golden-brick", 512, 512, true, true},
+	{"palace-coffer", 512, 512, true, true},
+	{"palace-dragon-caisson", 1024, 1024, false, false},
+	{"palace-hexi-beam", 1024, 256, true, false},
+	{"palace-wall", 512, 512, true, true},
+	{"palace-screen", 1024, 512, false, false},
+	{"palace-lattice-door", 512, 1024, false, false},
+	{"palace-marble", 512, 512, true, true},
+}
+
+// sceneSets are the textures each kind of scene is built from, as the
+// scenes use them: each set must fit sceneBudgetBytes.
+var sceneSets = []struct {
+	scene string
+	names []string
+}{
+	{"cave 257", []string{
+		"mogao-thousand-buddhas", "mogao-deer-jataka", "mogao-narrative-band", "mogao-heavenly-musicians",
+		"mogao-yaksha-dado", "mogao-lantern-ceiling", "mogao-gable-ceiling", "mogao-pillar-niche", "mogao-floor",
+	}},
+	{"cave 249", []string{
+		"mogao-249-west-slope", "mogao-249-south-slope", "mogao-249-north-slope", "mogao-249-east-slope",
+		"mogao-hunting-frieze", "mogao-lotus-caisson", "mogao-thousand-buddhas-white",
+		"mogao-heavenly-musicians", "mogao-yaksha-dado", "mogao-floor",
+	}},
+	{"cave 285", []string{
+		"mogao-285-canopy", "mogao-285-robbers", "mogao-285-fuxi-nuwa", "mogao-thousand-buddhas-white",
+		"mogao-meditation-cell", "mogao-hunting-frieze", "mogao-249-south-slope", "mogao-249-north-slope",
+		"mogao-yaksha-dado", "mogao-floor",
+	}},
+	{"caves 16 and 17", []string{"mogao-cave16-wall", "mogao-library-wall", "mogao-library-trees", "mogao-floor"}},
+	{"hall of supreme harmony", []string{
+		"palace-column", "palace-dragon-column", "palace-golden-brick", "palace-coffer", "palace-dragon-caisson",
+		"palace-hexi-beam", "palace-wall", "palace-screen", "palace-lattice-door", "palace-marble",
+	}},
 }
 
 func decode(t *testing.T, name string) image.Image {
@@ -62,21 +134,59 @@ func TestTexturesHaveContractSizes(t *testing.T) {
 		if b.Dx() != c.w || b.Dy() != c.h {
 			t.Errorf("%s is %d×%d, want %d×%d", c.name, b.Dx(), b.Dy(), c.w, c.h)
 		}
+		if c.w > maxSide || c.h > maxSide {
+			t.Errorf("%s is %d×%d, more than %d on a side", c.name, c.w, c.h, maxSide)
+		}
 	}
+}
+
+// TestTexturesArePaletted checks that every PNG is 8-bit paletted, which
+// is what keeps the files small.
+func TestTexturesArePaletted(t *testing.T) {
+	for _, name := range Names() {
+		img := decode(t, name)
+		p, ok := img.(*image.Paletted)
+		if !ok {
+			t.Errorf("%s is %T, want a paletted PNG", name, img)
+			continue
+		}
+		if n := len(p.Palette); n > maxPaletteColours {
+			t.Errorf("%s has %d colours, want at most %d", name, n, maxPaletteColours)
+		}
+	}
+}
+
+func size(t *testing.T, name string) int {
+	t.Helper()
+	data, err := fs.ReadFile(Textures, "textures/"+name+".png")
+	if err != nil {
+		t.Fatalf("texture %s missing: %v", name, err)
+	}
+	return len(data)
 }
 
 func TestTexturesFitTheDownloadBudget(t *testing.T) {
 	total := 0
 	for _, name := range Names() {
-		data, err := fs.ReadFile(Textures, "textures/"+name+".png")
-		if err != nil {
-			t.Fatal(err)
+		n := size(t, name)
+		t.Logf("%-30s %7d bytes", name, n)
+		total += n
+		if n > maxTextureBytes {
+			t.Errorf("%s is %d bytes, cap %d: keep flat areas flat and noise quantised", name, n, maxTextureBytes)
 		}
-		t.Logf("%-26s %7d bytes", name, len(data))
-		total += len(data)
 	}
 	if total >= budgetBytes {
 		t.Errorf("textures total %d bytes, budget %d: keep flat areas flat and noise quantised", total, budgetBytes)
+	}
+	for _, s := range sceneSets {
+		sum := 0
+		for _, name := range s.names {
+			sum += size(t, name)
+		}
+		t.Logf("scene %-24s %7d bytes", s.scene, sum)
+		if sum >= sceneBudgetBytes {
+			t.Errorf("%s needs %d bytes of textures, budget %d", s.scene, sum, sceneBudgetBytes)
+		}
 	}
 }
 
@@ -135,31 +245,45 @@ func TestRepeatableTexturesHaveNoSeam(t *testing.T) {
 	}
 }
 
-// TestPaletteIsPainted checks that every hue in MogaoPalette covers part
-// of the textures, judged the way screenshot tests judge it: by the angle
-// between colours in RGB, since cave light scales brightness.
+// TestPaletteIsPainted checks that every hue of each site's palette
+// covers part of that site's textures, judged the way screenshot tests
+// judge it: by the angle between colours in RGB, since the light of a
+// cave or a hall scales brightness.
 func TestPaletteIsPainted(t *testing.T) {
-	const minShare = 0.01 // of all texture pixels; each hue is a main one
-	counts := make([]int, len(MogaoPalette))
-	total := 0
-	for _, name := range Names() {
-		img := decode(t, name)
-		b := img.Bounds()
-		for y := b.Min.Y; y < b.Max.Y; y += 2 {
-			for x := b.Min.X; x < b.Max.X; x += 2 {
-				r, g, bl, _ := img.At(x, y).RGBA()
-				total++
-				for i, p := range MogaoPalette {
-					if cosine(float64(r>>8), float64(g>>8), float64(bl>>8), float64(p.R), float64(p.G), float64(p.B)) > 0.995 {
-						counts[i]++
+	const minShare = 0.01 // of the site's texture pixels; each hue is a main one
+	for _, site := range []struct {
+		prefix  string
+		palette []color.RGBA
+	}{
+		{"mogao-", MogaoPalette},
+		{"palace-", PalacePalette},
+	} {
+		counts := make([]int, len(site.palette))
+		total := 0
+		for _, name := range Names() {
+			if !strings.HasPrefix(name, site.prefix) {
+				continue
+			}
+			img := decode(t, name)
+			b := img.Bounds()
+			for y := b.Min.Y; y < b.Max.Y; y += 2 {
+				for x := b.Min.X; x < b.Max.X; x += 2 {
+					r, g, bl, _ := img.At(x, y).RGBA()
+					total++
+					for i, p := range site.palette {
+						if cosine(float64(r>>8), float64(g>>8), float64(bl>>8), float64(p.R), float64(p.G), float64(p.B)) > 0.995 {
+							counts[i]++
+						}
 					}
 				}
 			}
 		}
-	}
-	for i, n := range counts {
-		if share := float64(n) / float64(total); share < minShare {
-			t.Errorf("palette colour %v covers %.2f%% of the textures, want at least %.0f%%", MogaoPalette[i], 100*share, 100*minShare)
+		for i, n := range counts {
+			share := float64(n) / float64(total)
+			t.Logf("%s %v: %.2f%%", site.prefix, site.palette[i], 100*share)
+			if share < minShare {
+				t.Errorf("%s palette colour %v covers %.2f%% of those textures, want at least %.0f%%", site.prefix, site.palette[i], 100*share, 100*minShare)
+			}
 		}
 	}
 }

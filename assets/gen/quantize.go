@@ -6,10 +6,10 @@ import (
 	"slices"
 )
 
-// maxColours is the palette size of the written PNGs. An 8-bit paletted
-// PNG takes a third of the bytes of true colour before compression, and
-// mural paint is a few flat colours anyway: 256 entries leave room for
-// the antialiased edges and the washes of age.
+// maxColours is the largest palette of the written PNGs. An 8-bit
+// paletted PNG takes a third of the bytes of true colour before
+// compression, and mural paint is a few flat colours anyway: 256 entries
+// leave room for the antialiased edges and the washes of age.
 const maxColours = 256
 
 // colourCount is one distinct colour and how many pixels have it.
@@ -25,7 +25,10 @@ func channel(c uint32, ch int) int { return int(c>>(16-8*ch)) & 0xFF }
 // channel until there are enough boxes; each box becomes its mean colour.
 // Every step sorts with total orders, so the result never depends on map
 // iteration order.
-func paletted(img *image.RGBA) *image.Paletted {
+func paletted(img *image.RGBA) *image.Paletted { return palettedN(img, maxColours) }
+
+// palettedN is paletted with at most n colours (n ≤ maxColours).
+func palettedN(img *image.RGBA, n int) *image.Paletted {
 	counts := map[uint32]int{}
 	for i := 0; i < len(img.Pix); i += 4 {
 		counts[uint32(img.Pix[i])<<16|uint32(img.Pix[i+1])<<8|uint32(img.Pix[i+2])]++
@@ -37,7 +40,7 @@ func paletted(img *image.RGBA) *image.Paletted {
 	slices.SortFunc(all, func(a, b colourCount) int { return int(a.c) - int(b.c) })
 
 	boxes := [][]colourCount{all}
-	for len(boxes) < maxColours {
+	for len(boxes) < n {
 		// Split the box whose widest channel spread, weighted by its pixel
 		// count, is largest: big areas get fine shades, rare edge blends
 		// share entries.
