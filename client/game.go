@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"runtime/debug"
+	"syscall/js"
 	"time"
 
 	"github.com/go-gl/mathgl/mgl32"
@@ -20,6 +21,7 @@ import (
 	"yunyou/client/presence"
 	"yunyou/client/render"
 	"yunyou/client/report"
+	"yunyou/client/resolution"
 	"yunyou/protocol"
 	"yunyou/scenes"
 )
@@ -67,6 +69,7 @@ type game struct {
 	welcomed bool // a welcome arrived once: later ones are reconnections
 
 	input  input
+	res    resolution.Controller
 	meter  report.FrameMeter
 	board  report.Board
 	frames uint64
@@ -91,6 +94,7 @@ type game struct {
 
 func newGame(ui *page.Page, s *scenes.Scene, w *scenes.Compiled, r *render.Renderer, n *netclient.Client) *game {
 	g := &game{ui: ui, scene: s, world: w, r: r, net: n, pixelScale: 1}
+	g.board.SetPage(pageAddress())
 	ui.SetState(g.board.JSON)
 	g.publish()
 	return g
@@ -198,6 +202,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 			fmt.Fprintf(os.Stderr, "panic in Draw: %v\n%s", r, debug.Stack())
 		}
 	}()
+	// Frames start at the display's pace; the time between them is what
+	// the visitor sees, so it chooses the resolution.
+	g.r.SetScale(g.res.Frame(start))
 	cam := g.camera()
 	g.peers = g.pres.Peers(start, g.peers[:0])
 	g.avatars = g.avatars[:0]
@@ -253,11 +260,13 @@ func (g *game) placeLabels(cam render.Camera) {
 }
 
 func (g *game) publish() {
+	st := g.r.Stats()
 	s := &g.state
 	*s = report.State{
 		Scene: g.scene.ID, Session: g.pres.Session(), ID: g.pres.Self(), Name: g.name,
 		Pose: report.FromProtocol(g.pose), Peers: s.Peers[:0],
 		Frames: g.frames, FrameMs: g.meter.Millis(), Connected: g.pres.Joined(),
+		RenderScale: g.r.Scale(), DrawCalls: st.DrawCalls, Triangles: st.Triangles,
 	}
 	for _, p := range g.peers {
 		s.Peers = append(s.Peers, report.Peer{ID: p.ID, Name: p.Name, Color: p.Color, Pose: report.FromProtocol(p.Pose)})
@@ -282,4 +291,11 @@ func (g *game) LayoutF(outsideW, outsideH float64) (float64, float64) {
 func (g *game) Layout(outsideW, outsideH int) (int, int) {
 	w, h := g.LayoutF(float64(outsideW), float64(outsideH))
 	return int(w), int(h)
+}
+
+// pageAddress returns the page's origin and path, the base of links to a
+// view.
+func pageAddress() string {
+	loc := js.Global().Get("location")
+	return loc.Get("origin").String() + loc.Get("pathname").String()
 }

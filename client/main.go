@@ -8,13 +8,17 @@
 // with them in window.yunyouBoot (see package page). The client's logic
 // lives in plain packages beside it: move (walking), touch (touch
 // controls), interp and presence (other people), netclient (the
-// connection), report (window.yunyou.state()) and deeplink (the address).
+// connection), report (window.yunyou.state()), deeplink (the address) and
+// resolution (the drawing resolution, from the frame rate; ?scale=1 fixes
+// it).
 package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"runtime/debug"
+	"syscall/js"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -22,6 +26,7 @@ import (
 	"yunyou/client/netclient"
 	"yunyou/client/page"
 	"yunyou/client/render"
+	"yunyou/client/resolution"
 	"yunyou/scenes"
 )
 
@@ -62,6 +67,24 @@ func run(ui *page.Page) error {
 	g.place(link.Pose)
 	if linkErr != nil {
 		ui.AddNotice("The address's start position is not used (" + linkErr.Error() + "); starting at the entrance instead.")
+	}
+	// ?scale=1 (or another number) fixes the drawing resolution, for
+	// pixel-exact screenshots and kiosks; by default it follows the
+	// frame rate. A browser under automation (navigator.webdriver: tests
+	// taking screenshots, often with slow software WebGL) draws at full
+	// resolution unless the address says ?scale=auto.
+	if q, err := url.ParseQuery(page.Query()); err == nil {
+		param := q.Get("scale")
+		if param == "" && js.Global().Get("navigator").Get("webdriver").Truthy() {
+			param = "1"
+		}
+		scale, pinned, err := resolution.ParseScale(param)
+		switch {
+		case err != nil:
+			ui.AddNotice("The address's " + err.Error() + "; choosing the resolution automatically.")
+		case pinned:
+			g.res.Pin(scale)
+		}
 	}
 	name := boot.Name
 	if name == "" {

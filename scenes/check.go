@@ -65,7 +65,7 @@ func (s *Scene) check(file string) error {
 			}
 		}
 	}
-	if err := c.light(&s.Light); err != nil {
+	if err := c.light(s, &s.Light); err != nil {
 		return err
 	}
 	if len(s.Rooms) == 0 {
@@ -83,32 +83,6 @@ func (s *Scene) check(file string) error {
 		}
 	}
 	return c.spawn(s)
-}
-
-func (c checker) light(l *Light) error {
-	for _, col := range []struct {
-		field string
-		c     Color
-	}{{"light.ambient", l.Ambient}, {"light.torch.color", l.Torch.Color}, {"light.fog.color", l.Fog.Color}} {
-		for _, v := range col.c {
-			if !(v >= 0 && v <= 1) {
-				return c.errf(col.field, "write three numbers from 0 to 1: [red, green, blue]",
-					"%v is not a colour", col.c)
-			}
-		}
-	}
-	if !(l.Torch.Intensity >= 0 && l.Torch.Intensity <= 10) {
-		return c.errf("light.torch.intensity", "use a number from 0 (no torch) to about 2", "%v is out of range", l.Torch.Intensity)
-	}
-	if !(l.Torch.Range > 0 && l.Torch.Range <= maxSize) {
-		return c.errf("light.torch.range", "give the distance in metres at which the torch light reaches zero, e.g. 10",
-			"%v is not a positive distance", l.Torch.Range)
-	}
-	if !(l.Fog.Near >= 0 && l.Fog.Far > l.Fog.Near && l.Fog.Far <= 10*maxSize) {
-		return c.errf("light.fog", "give near and far distances in metres with 0 ≤ near < far, e.g. \"near\": 5, \"far\": 20",
-			"near %v and far %v do not make a fog range", l.Fog.Near, l.Fog.Far)
-	}
-	return nil
 }
 
 func (c checker) room(field string, r *Room) error {

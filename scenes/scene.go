@@ -68,31 +68,6 @@ type Spawn struct {
 // Color is a linear RGB colour with components from 0 to 1.
 type Color [3]float32
 
-// Light describes how a scene is lit: an ambient term everywhere, a torch
-// carried at the visitor's eye whose light falls off with distance, and fog
-// that fades distant surfaces toward a colour.
-type Light struct {
-	Ambient Color `json:"ambient"`
-	Torch   Torch `json:"torch"`
-	Fog     Fog   `json:"fog"`
-}
-
-// Torch is the light carried at the eye. Its light reaches zero at Range
-// metres; Intensity scales it (1 lights a surface facing the eye at close
-// range to its full texture colour).
-type Torch struct {
-	Color     Color   `json:"color"`
-	Intensity float32 `json:"intensity"`
-	Range     float32 `json:"range"`
-}
-
-// Fog blends surfaces toward Color between Near and Far metres from the eye.
-type Fog struct {
-	Color Color   `json:"color"`
-	Near  float32 `json:"near"`
-	Far   float32 `json:"far"`
-}
-
 // TextureUse puts a texture on a surface. Size is the real-world size in
 // metres of one repeat of the image [width, height], so UVs repeat by real
 // size and the image is never stretched. Offset shifts the image on the

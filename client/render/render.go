@@ -5,12 +5,14 @@
 //	r, err := render.New(compiled, images) // images: texture name → image.Image
 //	...
 //	func (g *Game) Draw(screen *ebiten.Image) {
+//		r.SetScale(controller.Frame(time.Now())) // optional: fewer pixels on slow devices
 //		cam := render.Camera{Pos: eye, Yaw: yaw, Pitch: pitch} // zero FovY, Near, Far: defaults
 //		r.Draw(screen, cam, []render.Avatar{{Feet: p, Yaw: a, Color: c}})
 //		w, h := screen.Bounds().Dx(), screen.Bounds().Dy()
 //		if x, y, ok := r.Project(w, h, cam, p.Add(mgl32.Vec3{0, 1.9, 0})); ok {
 //			// place the name label at (x, y)
 //		}
+//		_ = r.Stats() // triangles and draw calls of the frame
 //	}
 //
 // The work happens in the plain package pipeline: a BSP tree built once in
@@ -21,8 +23,15 @@
 // view with one DrawTrianglesShader call per 65,536 vertices through a
 // Kage shader (world.kage) that divides to get perspective-correct texture
 // coordinates, wraps them inside each texture's atlas region, blends mip
-// levels and lights every pixel with the scene's ambient light, a torch
-// at the eye and fog.
+// levels and lights every pixel with the scene's light: ambient and sky
+// light, a torch at the eye that fades with distance, daylight through
+// the scene's doors, and fog.
+//
+// SetScale draws the world at a fraction of the destination's resolution
+// (see package resolution, which picks it from the frame rate): into an
+// offscreen image, stretched over the destination with linear filtering
+// and projected with the destination's own aspect ratio, so the picture
+// is softer but never distorted.
 //
 // Avatars are ordered by the same BSP tree rather than by a depth image:
 // each figure's faces are cut by the tree's planes and painted in the
@@ -41,11 +50,13 @@ import (
 	"image/color"
 	"sort"
 	"strings"
+	"unsafe"
 
 	"github.com/go-gl/mathgl/mgl32"
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"yunyou/client/render/pipeline"
+	"yunyou/client/resolution"
 	"yunyou/scenes"
 )
 
@@ -62,7 +73,9 @@ type Avatar = pipeline.Avatar
 // Stats describes the last frame Draw drew.
 type Stats struct {
 	Triangles int // triangles drawn
-	DrawCalls int // DrawTrianglesShader calls
+	// DrawCalls counts the draw calls issued: the world's batches, plus
+	// one that scales the picture up when drawing at a reduced scale.
+	DrawCalls int
 }
 
 // Renderer draws one compiled scene. It is not safe for concurrent use;
@@ -72,11 +85,20 @@ type Renderer struct {
 	atlas      *ebiten.Image
 	shader     *ebiten.Shader
 	frame      pipeline.Frame
-	verts      []ebiten.Vertex
+	verts      []ebiten.Vertex // for destinations whose origin is not (0, 0)
 	opts       ebiten.DrawTrianglesShaderOptions
-	tanHalf    []float32 // the TanHalf uniform, updated in place each frame
 	background color.Color
 	stats      Stats
+
+	// Uniforms that change every frame, updated in place so that drawing
+	// allocates nothing: tan(fov/2), the eye and the camera's axes.
+	tanHalf, eye, right, up, forward []float32
+
+	// scale is the share of the destination's pixels the world is drawn
+	// at; below 1 it is drawn into offscreen and scaled up.
+	scale     float64
+	offscreen *ebiten.Image
+	blit      ebiten.DrawImageOptions
 }
 
 // New prepares a scene for drawing: it packs the textures the scene uses
@@ -120,55 +142,138 @@ func New(c *scenes.Compiled, textures map[string]image.Image) (*Renderer, error)
 		atlas:   ebiten.NewImageFromImage(atlas.Image),
 		shader:  shader,
 		tanHalf: make([]float32, 2),
+		eye:     make([]float32, 3),
+		right:   make([]float32, 3),
+		up:      make([]float32, 3),
+		forward: make([]float32, 3),
+		scale:   1,
 	}
-	light := world.Light()
+	light := pipeline.NewLighting(world.Light())
 	regions := make([]float32, 4*pipeline.MaxTextures)
 	atlas.Uniforms(regions)
-	torch := light.Torch
+	doors := make([]float32, 16*scenes.MaxDoors)
+	light.DoorUniform(doors)
 	r.opts.Images[0] = r.atlas
 	r.opts.Uniforms = map[string]any{
 		"TexRegions": regions,
 		"Ambient":    light.Ambient[:],
-		"Torch":      []float32{torch.Color[0] * torch.Intensity, torch.Color[1] * torch.Intensity, torch.Color[2] * torch.Intensity},
-		"TorchRange": torch.Range,
-		"FogColor":   light.Fog.Color[:],
-		"FogRange":   []float32{light.Fog.Near, light.Fog.Far},
+		"Sky":        light.Sky[:],
+		"Torch":      light.Torch[:],
+		"TorchRange": light.TorchRange,
+		"Daylight":   light.Daylight[:],
+		"DoorCount":  float32(light.DoorCount),
+		"Doors":      doors,
+		"FogColor":   light.FogColor[:],
+		"FogRange":   []float32{light.FogNear, light.FogFar},
 		"TanHalf":    r.tanHalf,
+		"Eye":        r.eye,
+		"CamRight":   r.right,
+		"CamUp":      r.up,
+		"CamForward": r.forward,
 	}
-	fog := light.Fog.Color
+	fog := light.FogColor
 	r.background = color.RGBA{to8(fog[0]), to8(fog[1]), to8(fog[2]), 0xff}
+	r.blit.Filter = ebiten.FilterLinear
+	r.blit.Blend = ebiten.BlendCopy
 	return r, nil
 }
 
 func to8(v float32) uint8 { return uint8(min(max(v, 0), 1)*255 + 0.5) }
 
+// SetScale sets the resolution the world is drawn at, as a share of the
+// destination's pixels along each side, from resolution.MinScale to 1.
+// Below 1, Draw renders the world into an offscreen image of
+// resolution.Size pixels and stretches it over the destination with
+// linear filtering, keeping the destination's exact aspect ratio: the
+// way to keep a slow device's frame rate up.
+func (r *Renderer) SetScale(s float64) {
+	r.scale = min(max(s, resolution.MinScale), 1)
+}
+
+// Scale returns the scale set by SetScale.
+func (r *Renderer) Scale() float64 { return r.scale }
+
 // Draw paints the view from cam over the whole of dst (first filled with
 // the fog colour), with the avatars in place. It allocates nothing once
-// warm.
+// warm, except a new offscreen image when the destination's size or the
+// scale changes.
 func (r *Renderer) Draw(dst *ebiten.Image, cam Camera, avatars []Avatar) {
 	b := dst.Bounds()
+	w, h := b.Dx(), b.Dy()
+	ow, oh := resolution.Size(w, h, r.scale)
+	if ow == w && oh == h {
+		r.drawWorld(dst, cam, avatars)
+		return
+	}
+	target := r.offscreenOf(ow, oh)
+	// The offscreen image's sides are rounded to whole pixels; project
+	// with the destination's own shape so nothing is stretched.
+	cam.Aspect = float32(w) / float32(h)
+	r.drawWorld(target, cam, avatars)
+	r.blit.GeoM.Reset()
+	r.blit.GeoM.Scale(float64(w)/float64(ow), float64(h)/float64(oh))
+	r.blit.GeoM.Translate(float64(b.Min.X), float64(b.Min.Y))
+	dst.DrawImage(target, &r.blit)
+	r.stats.DrawCalls++
+}
+
+// offscreenOf returns the offscreen image, made anew if its size is not
+// w×h.
+func (r *Renderer) offscreenOf(w, h int) *ebiten.Image {
+	if r.offscreen != nil {
+		if s := r.offscreen.Bounds().Size(); s.X == w && s.Y == h {
+			return r.offscreen
+		}
+		r.offscreen.Deallocate()
+	}
+	r.offscreen = ebiten.NewImage(w, h)
+	return r.offscreen
+}
+
+// drawWorld paints the view over the whole of dst.
+func (r *Renderer) drawWorld(dst *ebiten.Image, cam Camera, avatars []Avatar) {
+	b := dst.Bounds()
 	r.world.Render(&r.frame, cam, b.Dx(), b.Dy(), avatars)
-	r.tanHalf[0], r.tanHalf[1] = r.frame.TanHalf[0], r.frame.TanHalf[1]
+	f := &r.frame
+	r.tanHalf[0], r.tanHalf[1] = f.TanHalf[0], f.TanHalf[1]
+	copy(r.eye, f.Eye[:])
+	copy(r.right, f.Right[:])
+	copy(r.up, f.Up[:])
+	copy(r.forward, f.Forward[:])
 	dst.Fill(r.background)
 
-	// The pipeline's Vertex has ebiten.Vertex's exact fields, so the
-	// conversion is checked by the compiler; only the origin of a
-	// sub-image destination is added.
-	ox, oy := float32(b.Min.X), float32(b.Min.Y)
-	r.verts = r.verts[:0]
-	for _, v := range r.frame.Vertices {
-		ev := ebiten.Vertex(v)
-		ev.DstX += ox
-		ev.DstY += oy
-		r.verts = append(r.verts, ev)
+	verts := asEbitenVertices(f.Vertices)
+	if b.Min != (image.Point{}) {
+		// A sub-image destination: shift every vertex by its origin.
+		ox, oy := float32(b.Min.X), float32(b.Min.Y)
+		r.verts = append(r.verts[:0], verts...)
+		for i := range r.verts {
+			r.verts[i].DstX += ox
+			r.verts[i].DstY += oy
+		}
+		verts = r.verts
 	}
-	for _, batch := range r.frame.Batches {
+	for _, batch := range f.Batches {
 		dst.DrawTrianglesShader(
-			r.verts[batch.FirstVertex:batch.FirstVertex+batch.VertexCount],
-			r.frame.Indices[batch.FirstIndex:batch.FirstIndex+batch.IndexCount],
+			verts[batch.FirstVertex:batch.FirstVertex+batch.VertexCount],
+			f.Indices[batch.FirstIndex:batch.FirstIndex+batch.IndexCount],
 			r.shader, &r.opts)
 	}
-	r.stats = Stats{Triangles: r.frame.Stats.Triangles, DrawCalls: len(r.frame.Batches)}
+	r.stats = Stats{Triangles: f.Stats.Triangles, DrawCalls: len(f.Batches)}
+}
+
+// The conversion below proves pipeline.Vertex has ebiten.Vertex's exact
+// fields in the same order, hence the same memory layout.
+var _ = ebiten.Vertex(pipeline.Vertex{})
+
+// asEbitenVertices views the pipeline's vertices as Ebiten's without
+// copying: Ebiten copies them into its own buffer anyway, and a frame of
+// a large hall holds tens of thousands.
+func asEbitenVertices(v []pipeline.Vertex) []ebiten.Vertex {
+	if len(v) == 0 {
+		return nil
+	}
+	return unsafe.Slice((*ebiten.Vertex)(unsafe.Pointer(&v[0])), len(v))
 }
 
 // Project returns where world point p appears in a w×h view from cam, in
@@ -186,9 +291,12 @@ func (r *Renderer) Project(w, h int, cam Camera, p mgl32.Vec3) (x, y float32, ok
 // Stats returns the counts of the last Draw.
 func (r *Renderer) Stats() Stats { return r.stats }
 
-// Dispose frees the atlas image and the shader. The Renderer must not be
-// used afterwards.
+// Dispose frees the atlas image, the offscreen image and the shader. The
+// Renderer must not be used afterwards.
 func (r *Renderer) Dispose() {
 	r.atlas.Deallocate()
+	if r.offscreen != nil {
+		r.offscreen.Deallocate()
+	}
 	r.shader.Deallocate()
 }

@@ -10,9 +10,11 @@ package report
 
 import (
 	"encoding/json"
+	"net/url"
 	"sync"
 	"time"
 
+	"yunyou/client/deeplink"
 	"yunyou/protocol"
 )
 
@@ -53,6 +55,18 @@ type State struct {
 	FrameMs float64 `json:"frameMs"`
 	// Connected is true while the client is in a session (welcomed).
 	Connected bool `json:"connected"`
+	// RenderScale is the share of the screen's pixels (along each side)
+	// the world is drawn at: 1, or less on a device too slow for full
+	// resolution.
+	RenderScale float64 `json:"renderScale"`
+	// DrawCalls and Triangles are the renderer's counts for the last
+	// frame.
+	DrawCalls int `json:"drawCalls"`
+	Triangles int `json:"triangles"`
+	// Link is the address of the current view: the page's address with
+	// ?scene=ID&pose=x,y,z,yaw,pitch. Publishers leave it empty; JSON
+	// fills it in when the board knows the page's address.
+	Link string `json:"link"`
 }
 
 // Board holds the latest published State. Publish and JSON may be called
@@ -60,6 +74,15 @@ type State struct {
 type Board struct {
 	mu    sync.Mutex
 	state State
+	page  string // the page's origin and path, for links
+}
+
+// SetPage sets the page's address without its query, e.g.
+// "https://example.org/", from which JSON builds the state's link.
+func (b *Board) SetPage(originAndPath string) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.page = originAndPath
 }
 
 // Publish replaces the board's state with a copy of s. It reuses the
@@ -81,12 +104,24 @@ func (b *Board) JSON() string {
 	if s.Peers == nil {
 		s.Peers = []Peer{} // "peers":[] rather than null, for readers that iterate
 	}
+	// Built here, when asked for, rather than on every frame's publish.
+	if b.page != "" && s.Scene != "" {
+		s.Link = Link(b.page, s.Scene, s.Pose)
+	}
 	data, err := json.Marshal(s)
 	if err != nil {
 		// State holds only numbers and strings; this cannot happen.
 		panic("report: encode state: " + err.Error())
 	}
 	return string(data)
+}
+
+// Link returns the address that opens scene at pose: page (origin and
+// path) with ?scene=ID&pose=x,y,z,yaw,pitch, positions to centimetres and
+// angles to milliradians (deeplink.FormatPose).
+func Link(page, scene string, p Pose) string {
+	pose := deeplink.FormatPose(protocol.Pose{X: p.X, Y: p.Y, Z: p.Z, Yaw: p.Yaw, Pitch: p.Pitch})
+	return page + "?scene=" + url.QueryEscape(scene) + "&pose=" + pose
 }
 
 // FrameWindow is how many frames FrameMeter averages: about a second at

@@ -3,9 +3,12 @@ package report
 import (
 	"encoding/json"
 	"math"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
+
+	"yunyou/client/deeplink"
 )
 
 func TestStateJSONMatchesThePageContract(t *testing.T) {
@@ -89,5 +92,48 @@ func TestPublishingEveryFrameDoesNotAllocate(t *testing.T) {
 	})
 	if allocs != 0 {
 		t.Errorf("Publish allocates %.0f times a frame; the draw loop must not allocate", allocs)
+	}
+}
+
+func TestStateCarriesRenderFiguresAndALinkToTheView(t *testing.T) {
+	var b Board
+	b.SetPage("https://yunyou.example/tour/")
+	b.Publish(&State{
+		Scene: "mogao-257", Pose: Pose{X: 3.9, Y: 1.6, Z: -0.004, Yaw: 1.5708, Pitch: -0.12345},
+		RenderScale: 0.7, DrawCalls: 2, Triangles: 8123,
+	})
+	var got struct {
+		RenderScale float64 `json:"renderScale"`
+		DrawCalls   int     `json:"drawCalls"`
+		Triangles   int     `json:"triangles"`
+		Link        string  `json:"link"`
+	}
+	if err := json.Unmarshal([]byte(b.JSON()), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.RenderScale != 0.7 || got.DrawCalls != 2 || got.Triangles != 8123 {
+		t.Errorf("render figures = %+v", got)
+	}
+	want := "https://yunyou.example/tour/?scene=mogao-257&pose=3.90,1.60,-0.00,1.571,-0.123"
+	if got.Link != want {
+		t.Errorf("link = %q, want %q", got.Link, want)
+	}
+	// The link opens the same view: parse it back.
+	u, err := url.Parse(got.Link)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link, err := deeplink.Parse(u.RawQuery)
+	if err != nil || link.Scene != "mogao-257" || link.Pose == nil ||
+		math.Abs(float64(link.Pose.X-3.9)) > 0.005 || math.Abs(float64(link.Pose.Pitch+0.123)) > 0.0005 {
+		t.Errorf("the link parses back to %+v, %v", link, err)
+	}
+}
+
+func TestNoLinkBeforeThePageIsKnown(t *testing.T) {
+	var b Board
+	b.Publish(&State{Scene: "mogao-257"})
+	if !strings.Contains(b.JSON(), `"link":""`) {
+		t.Errorf("state %s, want an empty link", b.JSON())
 	}
 }

@@ -66,6 +66,11 @@ type scratch struct {
 	avatarDist        []float32
 	avatarHeadFirst   []bool
 	splitFront, split []mgl32.Vec3
+	// proj caches the transform of each scene point (World.points) for
+	// the frame whose stamp matches stamp[i].
+	proj       []projected
+	stamp      []uint32
+	frameStamp uint32
 }
 
 func (s *scratch) init(w *World) {
@@ -73,6 +78,8 @@ func (s *scratch) init(w *World) {
 	s.leafStart = make([]int32, w.leaves+1)
 	s.clipA = make([]clipVert, 0, 16)
 	s.clipB = make([]clipVert, 0, 16)
+	s.proj = make([]projected, len(w.points))
+	s.stamp = make([]uint32, len(w.points))
 }
 
 // insertAvatars builds the visible faces of every avatar and files their
@@ -315,7 +322,9 @@ func (s *scratch) emitLeaf(w *World, leaf int32) {
 			in = append(in, clipVert{pos: s.vp.Mul4x1(v.Vec4(1))})
 		}
 		s.clipA = in
-		s.emit(f.rgb[0], f.rgb[1], f.rgb[2], 0, 0, -1-f.avatar)
+		if mask, visible := s.clipPolygon(); visible {
+			s.emit(f.rgb[0], f.rgb[1], f.rgb[2], 0, 0, -1-f.avatar, mask)
+		}
 	}
 }
 

@@ -19,8 +19,10 @@ const (
 	// T-junctions (possible one-pixel cracks), imbalance only adds depth.
 	splitPenalty = 8
 	// maxSplitterCandidates bounds the polygons tried as splitter at each
-	// node, keeping the build near O(n log n) for large scenes.
-	maxSplitterCandidates = 64
+	// node, keeping the build near O(n log n) for large scenes: the
+	// 20,000-triangle test hall builds in about 0.2 s natively with 16,
+	// and trying 64 took 2.5 times as long for no fewer splits.
+	maxSplitterCandidates = 16
 )
 
 // World is a compiled scene prepared for drawing: its polygons in a BSP
@@ -29,8 +31,15 @@ const (
 // space between calls.
 type World struct {
 	verts []scenes.Vertex // corners of all fragments
-	polys []poly          // fragments: scene polygons, split where the tree cut them
-	nodes []node
+	// points are the distinct corner positions, and cornerPoint[i] the
+	// point of verts[i]: fragments share corners, so each is transformed
+	// once a frame. uvs[i] is verts[i].UV, packed densely for the frame
+	// loop.
+	points      []mgl32.Vec3
+	cornerPoint []int32
+	uvs         []mgl32.Vec2
+	polys       []poly // fragments: scene polygons, split where the tree cut them
+	nodes       []node
 	// nodePolys lists each node's coplanar fragments: node.first..+count.
 	nodePolys []int32
 	leaves    int
@@ -39,9 +48,10 @@ type World struct {
 	sources   []scenes.Polygon // the scene polygons, for occlusion tests
 
 	scratch scratch
-	// noCull turns frustum culling off, for tests that check culling
-	// changes nothing visible.
-	noCull bool
+	// noCull turns frustum culling off, and alwaysClip sends every
+	// polygon through the clipper, for tests that check these shortcuts
+	// change nothing visible.
+	noCull, alwaysClip bool
 }
 
 // poly is a convex fragment of a scene polygon.
@@ -87,8 +97,27 @@ func NewWorld(c *scenes.Compiled, slot map[string]int) (*World, error) {
 		list = append(list, int32(len(w.polys)-1))
 	}
 	w.root = w.build(list)
+	w.sharePoints()
 	w.scratch.init(w)
 	return w, nil
+}
+
+// sharePoints finds the distinct corner positions and packs the texture
+// coordinates.
+func (w *World) sharePoints() {
+	index := make(map[mgl32.Vec3]int32, len(w.verts)/2)
+	w.cornerPoint = make([]int32, len(w.verts))
+	w.uvs = make([]mgl32.Vec2, len(w.verts))
+	for i, v := range w.verts {
+		w.uvs[i] = v.UV
+		k, ok := index[v.Pos]
+		if !ok {
+			k = int32(len(w.points))
+			w.points = append(w.points, v.Pos)
+			index[v.Pos] = k
+		}
+		w.cornerPoint[i] = k
+	}
 }
 
 // Polygons returns how many fragments the tree holds (scene polygons plus

@@ -24,9 +24,16 @@ const (
 // (north), +π/2 toward -X (west). Pitch looks up when positive. FovY is the
 // vertical field of view in radians; Near and Far bound what is drawn, in
 // metres. Zero FovY, Near or Far take the defaults above.
+//
+// Aspect is the width/height ratio of the picture as finally shown. Zero
+// means the viewport's own ratio; set it when the viewport is drawn
+// stretched onto a screen of a slightly different shape (a buffer at a
+// reduced resolution, whose sides are rounded to whole pixels), so the
+// picture on the screen is not distorted.
 type Camera struct {
 	Pos                         mgl32.Vec3
 	Yaw, Pitch, FovY, Near, Far float32
+	Aspect                      float32
 }
 
 // withDefaults fills zero fields.
@@ -48,6 +55,17 @@ func (c Camera) Forward() mgl32.Vec3 {
 	sy, cy := math.Sincos(float64(c.Yaw))
 	sp, cp := math.Sincos(float64(c.Pitch))
 	return mgl32.Vec3{float32(-sy * cp), float32(sp), float32(-cy * cp)}
+}
+
+// Basis returns the camera's unit axes in the world: right, up and
+// forward (the way it looks).
+func (c Camera) Basis() (right, up, forward mgl32.Vec3) {
+	sy, cy := math.Sincos(float64(c.Yaw))
+	sp, cp := math.Sincos(float64(c.Pitch))
+	forward = mgl32.Vec3{float32(-sy * cp), float32(sp), float32(-cy * cp)}
+	right = mgl32.Vec3{float32(cy), 0, float32(-sy)}
+	up = mgl32.Vec3{float32(sy * sp), float32(cp), float32(cy * sp)}
+	return right, up, forward
 }
 
 // View returns the world-to-eye matrix: the eye at the origin looking down
@@ -84,13 +102,22 @@ func (c Camera) TanHalf(aspect float32) (tx, ty float32) {
 // w). ok is false if p is not in front of the near plane.
 func (c Camera) Project(width, height int, p mgl32.Vec3) (x, y, w float32, ok bool) {
 	c = c.withDefaults()
-	clip := c.ViewProjection(aspectOf(width, height)).Mul4x1(p.Vec4(1))
+	clip := c.ViewProjection(c.aspectFor(width, height)).Mul4x1(p.Vec4(1))
 	if clip.W() < c.Near {
 		return 0, 0, clip.W(), false
 	}
 	x = (clip.X()/clip.W() + 1) / 2 * float32(width)
 	y = (1 - clip.Y()/clip.W()) / 2 * float32(height)
 	return x, y, clip.W(), true
+}
+
+// aspectFor returns the aspect ratio to project a width×height viewport
+// with: Aspect if set, else the viewport's.
+func (c Camera) aspectFor(width, height int) float32 {
+	if c.Aspect > 0 {
+		return c.Aspect
+	}
+	return aspectOf(width, height)
 }
 
 // aspectOf returns width/height, 1 for an empty viewport.

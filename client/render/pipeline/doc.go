@@ -19,25 +19,41 @@
 //     exact from any viewpoint, so painting in it needs no depth buffer.
 //   - Cull. Polygons in a plane are drawn only from their front side (back
 //     faces); subtrees whose bounding box lies outside the view frustum are
-//     skipped.
+//     skipped, and those wholly inside it are not tested further down.
 //   - Avatars. Each figure's faces that face the eye are pushed down the
 //     tree, cut by every plane they cross, and filed under the empty cells
 //     (leaves) they end in; the walk paints a leaf's pieces when it reaches
 //     it. The order against the scene is therefore exact, also for a figure
 //     straddling a plane. Within one cell, figures are painted far to near
 //     (exact for convex figures that do not interpenetrate).
-//   - Clip. Polygons are clipped in homogeneous clip space, before the
-//     divide by w, against the near plane (w = near) and a guard band
-//     around the screen (Sutherland–Hodgman). New vertices are linear
-//     interpolations in clip space; no vertex is clamped, so a wall a few
-//     centimetres from the eye keeps straight edges and correct texture.
-//   - Emit. Each clipped polygon becomes a triangle fan of Vertex values
-//     (the layout of ebiten.Vertex) carrying u/w, v/w and 1/w for
-//     perspective-correct texturing and the eye's distance from the plane
-//     for lighting; indices are uint16, split into batches of at most 65,536
-//     vertices.
+//   - Transform. Fragments share corners; each distinct corner is
+//     transformed to clip space once a frame, the first time a fragment
+//     needs it, and classified against the view's planes (an outcode).
+//   - Clip. A fragment whose corners all lie beyond one side of the view is
+//     dropped. One with a corner nearer than the near plane (w = near) or
+//     beyond a guard band around the screen is clipped in homogeneous clip
+//     space, before the divide by w (Sutherland–Hodgman); new vertices are
+//     linear interpolations in clip space and no vertex is clamped, so a
+//     wall a few centimetres from the eye keeps straight edges and correct
+//     texture. All others, most of a frame, skip the clipper.
+//   - Emit. Each fragment becomes a triangle fan of Vertex values (the
+//     layout of ebiten.Vertex) carrying u/w, v/w and 1/w for
+//     perspective-correct texturing, the surface normal and the eye's
+//     distance from the plane for lighting; indices are uint16, split into
+//     batches of at most 65,536 vertices (one draw call each).
 //
-// Lighting is per pixel in the shader, from the scene's Light: ambient, a
-// torch at the eye (Shade is the Go twin of the shader's formula) and fog.
-// Atlas.Sample is the Go twin of the shader's texture sampling.
+// Lighting is per pixel in the shader, from the scene's Light prepared as
+// a Lighting: ambient and sky light, a torch at the eye that fades with
+// distance, daylight through the scene's doors (the exact form factor of
+// each door rectangle, DoorIrradiance; a door's opening itself glows), and
+// fog. Lighting.Shade is the Go twin of the shader's lighting and
+// Atlas.Sample of its texture sampling; the tests rasterise frames in
+// software with them (set YUNYOU_RENDER_PNG to a directory to see the
+// pictures).
+//
+// BenchmarkFrame (Cave 257) and BenchmarkFrameHeavy (a synthetic
+// 20,000-triangle palace hall seen whole) measure a frame's work; the
+// figures are in BENCHMARKS.md at the module root (about 1 ms for the
+// hall as WebAssembly). Render allocates nothing once its buffers have
+// grown.
 package pipeline

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/go-gl/mathgl/mgl32"
+
 	"yunyou/scenes"
 )
 
@@ -39,12 +41,13 @@ func rasterise(f *Frame, atlas *Atlas, light scenes.Light) *raster {
 			r.colour.SetRGBA(i%f.Width, i/f.Width, bg)
 		}
 	}
+	lighting := NewLighting(light)
 	tri := 0
 	for _, b := range f.Batches {
 		verts := f.Vertices[b.FirstVertex : b.FirstVertex+b.VertexCount]
 		idx := f.Indices[b.FirstIndex : b.FirstIndex+b.IndexCount]
 		for i := 0; i+2 < len(idx); i += 3 {
-			r.triangle(&verts[idx[i]], &verts[idx[i+1]], &verts[idx[i+2]], f.Sources[tri], f, atlas, light)
+			r.triangle(&verts[idx[i]], &verts[idx[i+1]], &verts[idx[i+2]], f.Sources[tri], f, atlas, &lighting)
 			tri++
 		}
 	}
@@ -54,7 +57,7 @@ func rasterise(f *Frame, atlas *Atlas, light scenes.Light) *raster {
 func to8(v float32) uint8 { return uint8(min(max(v, 0), 1)*255 + 0.5) }
 
 // triangle paints the pixels whose centres lie inside a, b, c.
-func (r *raster) triangle(a, b, c *Vertex, src int32, f *Frame, atlas *Atlas, light scenes.Light) {
+func (r *raster) triangle(a, b, c *Vertex, src int32, f *Frame, atlas *Atlas, light *Lighting) {
 	area := (b.DstX-a.DstX)*(c.DstY-a.DstY) - (b.DstY-a.DstY)*(c.DstX-a.DstX)
 	if area == 0 {
 		return
@@ -104,7 +107,9 @@ func (r *raster) triangle(a, b, c *Vertex, src int32, f *Frame, atlas *Atlas, li
 				ndcX := px/float32(f.Width)*2 - 1
 				ndcY := 1 - py/float32(f.Height)*2
 				dist := PixelDistance(ndcX, ndcY, w, f.TanHalf)
-				rgb = Shade(light, [3]float32{t[0] * a.ColorR, t[1] * a.ColorG, t[2] * a.ColorB}, a.Custom3, dist)
+				p := PixelPosition(f, ndcX, ndcY, w)
+				n := mgl32.Vec3{a.ColorR, a.ColorG, a.ColorB}
+				rgb = light.Shade([3]float32{t[0], t[1], t[2]}, p, n, a.Custom3, dist)
 			}
 			r.colour.SetRGBA(x, y, color.RGBA{to8(rgb[0]), to8(rgb[1]), to8(rgb[2]), 255})
 		}
