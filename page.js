@@ -268,4 +268,33 @@
     console.error(e);
     fail(e instanceof LoadError ? e.message : `Loading failed: ${why(e)}. Reload the page to try again.`);
   });
+  // "Copy link to this view": the client keeps state().link pointing at
+  // the scene and the pose the visitor stands in; anyone who opens it
+  // stands in the same place, looking the same way.
+  const copyButton = $("copy-link");
+  copyButton.addEventListener("click", async () => {
+    let link = "";
+    try {
+      link = JSON.parse(window.yunyou.state()).link || "";
+    } catch (e) {
+      console.error("yunyou: reading the view's link:", e);
+    }
+    if (!link) return;
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      copied = true;
+    } catch (e) {
+      // No clipboard (an insecure origin, or refused): show the link so it
+      // can be copied by hand.
+      window.prompt("Copy this link to the view:", link);
+    }
+    copyButton.dataset.link = link;
+    if (copied) {
+      copyButton.textContent = "Link copied";
+      copyButton.dataset.done = "";
+      setTimeout(() => { copyButton.textContent = "Copy link to this view"; delete copyButton.dataset.done; }, 2000);
+    }
+    copyButton.blur(); // keys go back to walking
+  });
 })();

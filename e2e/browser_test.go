@@ -164,7 +164,7 @@ func (v *visitor) waitFor(what, expr string) {
 	v.t.Helper()
 	ctx, cancel := context.WithTimeout(v.ctx, loadTimeout)
 	defer cancel()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(100*time.Millisecond))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](expr, chromedp.WithPollingInterval(100*time.Millisecond), chromedp.WithPollingTimeout(loadTimeout))); err != nil {
 		v.t.Fatalf("waiting until %s: %v\npage error: %q\nstate: %s", what, err, v.text("#error"), v.rawState())
 	}
 }
@@ -196,6 +196,7 @@ type clientState struct {
 	Frames    int     `json:"frames"`
 	FrameMs   float64 `json:"frameMs"`
 	Connected bool    `json:"connected"`
+	Link      string  `json:"link"`
 }
 
 type pose struct{ X, Y, Z, Yaw, Pitch float64 }
