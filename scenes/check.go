@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"sort"
+	"strings"
 )
 
 // Limits on what a scene may contain.
@@ -29,89 +31,236 @@ var (
 	langPattern    = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 )
 
-// checker collects the file name for errors.
-type checker struct{ file string }
+// checker collects the mistakes of one scene file with their places.
+type checker struct {
+	file  string
+	data  []byte
+	pos   map[string]int // field path → offset of its value (see positions)
+	known Known
+	errs  *Errors
+}
 
+// errf makes a mistake at a field; add places it in the file.
 func (c checker) errf(field, fix, format string, args ...any) error {
 	return &Error{File: c.file, Field: field, Problem: fmt.Sprintf(format, args...), Fix: fix}
 }
 
-// check validates a decoded scene.
-func (s *Scene) check(file string) error {
-	c := checker{file}
+// add records err (if any) at the position of its field: the field's
+// value, or, when the field is absent, the nearest enclosing value that is
+// written in the file.
+func (c checker) add(err error) {
+	e, ok := err.(*Error)
+	if err == nil {
+		return
+	}
+	if !ok {
+		e = &Error{File: c.file, Problem: err.Error()}
+	}
+	c.place(e, e.Field)
+	*c.errs = append(*c.errs, e)
+}
+
+// addAt records a mistake at the place of the path at (which may be a
+// "#key" path pointing at an object key).
+func (c checker) addAt(at, field, problem, fix string) {
+	e := &Error{File: c.file, Field: field, Problem: problem, Fix: fix}
+	c.place(e, at)
+	*c.errs = append(*c.errs, e)
+}
+
+func (c checker) place(e *Error, path string) {
+	for {
+		if off, ok := c.pos[path]; ok {
+			e.offset = off
+			e.Line, e.Col = lineCol(c.data, int64(off))
+			return
+		}
+		if path == "" {
+			return
+		}
+		path = parentField(path)
+	}
+}
+
+// parentField strips the last component of a field path:
+// "a.b[2]" → "a.b", "a.b" → "a", "a#key" → "a".
+func parentField(path string) string {
+	if i := strings.LastIndexAny(path, ".[#"); i >= 0 {
+		return path[:i]
+	}
+	return ""
+}
+
+// solidChecks checks each solid primitive by type name; a primitive's
+// file may add its own.
+var solidChecks = map[string]func(c checker, s *Scene, field string, sd *Solid) error{
+	TypeCentralPillar: checker.solid,
+	TypeBox:           checker.placedSolid,
+	TypeColumnRow:     checker.placedSolid,
+	TypePlatform:      checker.placedSolid,
+	TypeThrone:        checker.placedSolid,
+	TypeScreen:        checker.placedSolid,
+}
+
+// placedSolid checks what every solid needs: a centre inside a room and
+// sizes in range. The compiler checks the rest of each primitive, and
+// check reports what it finds (see compileError).
+func (c checker) placedSolid(s *Scene, field string, sd *Solid) error {
+	if sd.Type == TypeColumnRow {
+		// A row is placed by its ends, not a centre.
+		for _, end := range []struct {
+			name string
+			p    [2]float32
+		}{{"from", sd.From}, {"to", sd.To}} {
+			if s.roomAt(end.p[0], end.p[1], 0) == nil {
+				return c.errf(field+"."+end.name, "put both ends [x, z] of the row inside a room", "%v is outside every room", end.p)
+			}
+		}
+	} else if s.roomAt(sd.Center[0], sd.Center[1], 0) == nil {
+		return c.errf(field+".center", "put the centre [x, z] inside a room", "%v is outside every room", sd.Center)
+	}
+	for _, d := range []struct {
+		name string
+		v    float32
+	}{{"width", sd.Width}, {"depth", sd.Depth}, {"height", sd.Height}} {
+		if !(d.v >= 0 && d.v <= maxSize) {
+			return c.errf(field+"."+d.name, fmt.Sprintf("give a size in metres from %g to %d", minSize, maxSize), "%v is out of range", d.v)
+		}
+	}
+	return nil
+}
+
+// check validates a decoded scene, recording every mistake in c.
+func (s *Scene) check(c checker) {
 	switch {
 	case s.Format == 0:
 		s.Format = 1
 	case s.Format < 0 || s.Format > FormatVersion:
-		return c.errf("format", fmt.Sprintf("use \"format\": %d, or update the program", FormatVersion),
-			"is %d but this program reads scene formats up to %d", s.Format, FormatVersion)
+		c.add(c.errf("format", fmt.Sprintf("use \"format\": %d, or update the program", FormatVersion),
+			"is %d but this program reads scene formats up to %d", s.Format, FormatVersion))
 	}
 	if !idPattern.MatchString(s.ID) {
-		return c.errf("id", "use lower-case letters, digits and hyphens, e.g. \"mogao-257\"",
-			"%q is not a valid scene id", s.ID)
+		c.add(c.errf("id", "use lower-case letters, digits and hyphens, e.g. \"mogao-257\"",
+			"%q is not a valid scene id", s.ID))
+	} else if c.known.ID != "" && s.ID != c.known.ID {
+		c.add(c.errf("id", fmt.Sprintf("set \"id\": %q or rename the file to %s.json", c.known.ID, s.ID),
+			"is %q but the file is named %s.json", s.ID, c.known.ID))
 	}
-	for _, m := range []struct {
-		field string
-		texts map[string]string
-	}{{"title", s.Title}, {"era", s.Era}} {
-		if m.texts["en"] == "" {
-			return c.errf(m.field, fmt.Sprintf("add \"%s\": {\"en\": \"...\"} (other languages are optional)", m.field),
-				"has no English text")
-		}
-		for lang := range m.texts {
-			if !langPattern.MatchString(lang) {
-				return c.errf(m.field+"."+lang, "use a language tag such as \"en\", \"zh\", \"fr\", \"es\", \"ru\", \"ar\"",
-					"%q is not a language tag", lang)
-			}
-		}
-	}
-	if err := c.light(s, &s.Light); err != nil {
-		return err
-	}
+	c.texts("title", s.Title, true)
+	c.texts("era", s.Era, true)
+	c.add(c.light(s, &s.Light))
 	if len(s.Rooms) == 0 {
-		return c.errf("rooms", "add at least one room: {\"type\": \"box-room\", \"min\": [...], \"max\": [...], ...}",
-			"the scene has no rooms")
+		c.add(c.errf("rooms", "add at least one room: {\"type\": \"box-room\", \"min\": [...], \"max\": [...], ...}",
+			"the scene has no rooms"))
+		return
 	}
+	before := len(*c.errs)
 	for i := range s.Rooms {
-		if err := c.room(fmt.Sprintf("rooms[%d]", i), &s.Rooms[i]); err != nil {
-			return err
-		}
+		c.room(fmt.Sprintf("rooms[%d]", i), &s.Rooms[i])
 	}
 	for i := range s.Solids {
-		if err := c.solid(s, fmt.Sprintf("solids[%d]", i), &s.Solids[i]); err != nil {
-			return err
+		field := fmt.Sprintf("solids[%d]", i)
+		f, ok := solidChecks[s.Solids[i].Type]
+		if !ok {
+			c.add(c.errf(field+".type", "the known solid primitives are: "+quoteList(solidChecks),
+				"%q is not a known solid primitive", s.Solids[i].Type))
+			continue
+		}
+		c.add(f(c, s, field, &s.Solids[i]))
+	}
+	c.add(c.spawn(s))
+	var comp *Compiled
+	if len(*c.errs) == before {
+		// Only sound rooms and solids can be compiled; the compiler finds
+		// what only building the geometry shows (an opening wider than its
+		// wall), and hotspots are checked against its polygons.
+		var err error
+		if comp, err = s.Compile(); err != nil {
+			c.add(c.compileError(s, err))
 		}
 	}
-	return c.spawn(s)
+	// A missing texture does not change the geometry, so it is checked
+	// after compiling.
+	if c.known.Textures != nil {
+		s.eachTextureUse(func(field string, t *TextureUse) {
+			if t.Texture != "" && !c.known.Textures[t.Texture] {
+				c.add(c.errf(field+".texture", fmt.Sprintf("use one of the built-in textures (see assets/textures) or put %s.png in the content directory's textures/", t.Texture),
+					"texture %q not found", t.Texture))
+			}
+		})
+	}
+	c.content(s, comp)
 }
 
-func (c checker) room(field string, r *Room) error {
+// compileError turns a compiler error "scene ID: FIELD: problem; fix" into
+// an *Error at FIELD.
+func (c checker) compileError(s *Scene, err error) error {
+	msg := strings.TrimPrefix(err.Error(), "scene "+s.ID+": ")
+	field, rest, ok := strings.Cut(msg, ": ")
+	if !ok || strings.ContainsAny(field, " ") {
+		return c.errf("rooms", "fix the rooms and solids so the scene can be built", "the scene cannot be built: %s", msg)
+	}
+	problem, fix, _ := strings.Cut(rest, "; ")
+	return &Error{File: c.file, Field: field, Problem: problem, Fix: fix}
+}
+
+// texts checks a language → text map; needEnglish requires "en".
+func (c checker) texts(field string, texts map[string]string, needEnglish bool) {
+	if needEnglish && strings.TrimSpace(texts["en"]) == "" {
+		c.add(c.errf(field, fmt.Sprintf("add \"%s\": {\"en\": \"...\"} (other languages are optional)", lastField(field)),
+			"has no English text"))
+	}
+	langs := make([]string, 0, len(texts))
+	for lang := range texts {
+		langs = append(langs, lang)
+	}
+	sort.Strings(langs)
+	for _, lang := range langs {
+		if !langPattern.MatchString(lang) {
+			c.add(c.errf(field+"."+lang, "use a language tag such as \"en\", \"zh\", \"fr\", \"es\", \"ru\", \"ar\"",
+				"%q is not a language tag", lang))
+		}
+	}
+}
+
+func lastField(path string) string {
+	if i := strings.LastIndexAny(path, ".]"); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func (c checker) room(field string, r *Room) {
 	if r.Type != TypeBoxRoom {
-		return c.errf(field+".type", fmt.Sprintf("the known room primitives are: %q", TypeBoxRoom),
-			"%q is not a known room primitive", r.Type)
+		c.add(c.errf(field+".type", fmt.Sprintf("the known room primitives are: %q", TypeBoxRoom),
+			"%q is not a known room primitive", r.Type))
+		return
 	}
 	for axis := 0; axis < 3; axis++ {
-		if !finite(r.Min[axis]) || !finite(r.Max[axis]) || abs(r.Min[axis]) > maxSize || abs(r.Max[axis]) > maxSize {
-			return c.errf(field, fmt.Sprintf("keep coordinates within ±%d m", maxSize), "min %v or max %v is out of range", r.Min, r.Max)
+		for _, corner := range []struct {
+			name string
+			v    [3]float32
+		}{{"min", r.Min}, {"max", r.Max}} {
+			if v := corner.v[axis]; !finite(v) || abs(v) > maxSize {
+				c.add(c.errf(field+"."+corner.name, fmt.Sprintf("keep coordinates within ±%d m", maxSize), "%v is out of range", corner.v))
+				return
+			}
 		}
 		if r.Max[axis]-r.Min[axis] < minSize {
-			return c.errf(field+".max", "each component of max must be larger than the same one of min: [x, y, z] in metres",
-				"the room has a non-positive size %v along %s", r.Max[axis]-r.Min[axis], "xyz"[axis:axis+1])
+			c.add(c.errf(field+".max", "each component of max must be larger than the same one of min: [x, y, z] in metres",
+				"the room has a non-positive size %v along %s", r.Max[axis]-r.Min[axis], "xyz"[axis:axis+1]))
+			return
 		}
 	}
-	if err := c.surface(field+".floor", &r.Floor, 0); err != nil {
-		return err
-	}
+	c.add(c.surface(field+".floor", &r.Floor, 0))
 	height := r.Max[1] - r.Min[1]
 	for _, w := range []struct {
 		name string
 		s    *Surface
 	}{{"north", &r.Walls.North}, {"south", &r.Walls.South}, {"east", &r.Walls.East}, {"west", &r.Walls.West}} {
-		if err := c.surface(field+".walls."+w.name, w.s, height); err != nil {
-			return err
-		}
+		c.add(c.surface(field+".walls."+w.name, w.s, height))
 	}
-	return c.ceiling(field+".ceiling", r)
+	c.add(c.ceiling(field+".ceiling", r))
 }
 
 func (c checker) ceiling(field string, r *Room) error {
@@ -160,8 +309,11 @@ func (c checker) ceiling(field string, r *Room) error {
 			if err := c.surface(pf+".ends", p.Ends, 0); err != nil {
 				return err
 			}
+		case ShapeTruncatedPyramid, ShapeCoffered:
+			// The compiler checks their rise, top, slopes and caisson.
 		default:
-			return c.errf(pf+".shape", fmt.Sprintf("use %q or %q", ShapeFlat, ShapeGable), "%q is not a known ceiling shape", p.Shape)
+			return c.errf(pf+".shape", fmt.Sprintf("use one of %q, %q, %q or %q", ShapeFlat, ShapeGable, ShapeTruncatedPyramid, ShapeCoffered),
+				"%q is not a known ceiling shape", p.Shape)
 		}
 		if err := c.surface(pf+".surface", &p.Surface, 0); err != nil {
 			return err
@@ -233,17 +385,17 @@ func (c checker) textureUse(field string, t *TextureUse) error {
 	return nil
 }
 
+// solid checks a "central-pillar".
 func (c checker) solid(s *Scene, field string, sd *Solid) error {
-	if sd.Type != TypeCentralPillar {
-		return c.errf(field+".type", fmt.Sprintf("the known solid primitives are: %q", TypeCentralPillar),
-			"%q is not a known solid primitive", sd.Type)
-	}
 	for _, d := range []struct {
 		name string
 		v    float32
 	}{{"width", sd.Width}, {"depth", sd.Depth}, {"height", sd.Height}} {
-		if !(d.v >= minSize && d.v <= maxSize) {
+		if !(d.v >= minSize) {
 			return c.errf(field+"."+d.name, "give a positive size in metres", "%v is not a positive size", d.v)
+		}
+		if d.v > maxSize {
+			return c.errf(field+"."+d.name, fmt.Sprintf("give the size in metres, at most %d", maxSize), "%v m is far too large", d.v)
 		}
 	}
 	r := s.roomAt(sd.Center[0], sd.Center[1], 0)
@@ -264,9 +416,7 @@ func (c checker) solid(s *Scene, field string, sd *Solid) error {
 		name string
 		s    *Surface
 	}{{"north", &sd.Faces.North}, {"south", &sd.Faces.South}, {"east", &sd.Faces.East}, {"west", &sd.Faces.West}} {
-		if err := c.surface(field+".faces."+f.name, f.s, sd.Height); err != nil {
-			return err
-		}
+		c.add(c.surface(field+".faces."+f.name, f.s, sd.Height))
 	}
 	if sd.Faces.Top != nil {
 		return c.surface(field+".faces.top", sd.Faces.Top, 0)

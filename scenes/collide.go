@@ -67,6 +67,12 @@ func (c *Compiled) pushOut(p mgl32.Vec2, radius float32) mgl32.Vec2 {
 			if dist >= radius {
 				continue
 			}
+			// A two-sided segment (between rooms) has no normal: a centre
+			// exactly on it cannot be told which side it belongs to, and
+			// sub-steps shorter than the radius never put it there.
+			if dist < 1e-6 && s.normal == (mgl32.Vec2{}) {
+				continue
+			}
 			// A centre exactly on the line, or one that has crossed to the
 			// wrong side, goes back along the segment's normal.
 			if dist < 1e-6 || diff.Dot(s.normal) < 0 && onSegmentInterior(p, s.a, s.b) {
@@ -75,6 +81,14 @@ func (c *Compiled) pushOut(p mgl32.Vec2, radius float32) mgl32.Vec2 {
 				p = q.Add(diff.Mul(radius / dist))
 			}
 			moved = true
+		}
+		for _, cl := range c.circles {
+			diff := p.Sub(cl.centre)
+			dist := diff.Len()
+			if reach := cl.radius + radius; dist < reach && dist > 1e-6 {
+				p = cl.centre.Add(diff.Mul(reach / dist))
+				moved = true
+			}
 		}
 		if !moved {
 			break

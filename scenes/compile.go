@@ -38,7 +38,8 @@ type Compiled struct {
 	// Min and Max bound all polygons.
 	Min, Max mgl32.Vec3
 
-	walls []segment
+	walls   []segment
+	circles []circle
 }
 
 // segment is a piece of the plan outline that blocks walking; normal points
@@ -55,10 +56,24 @@ var up = mgl32.Vec3{0, 1, 0}
 func (s *Scene) Compile() (*Compiled, error) {
 	c := &Compiled{ID: s.ID, Light: s.Light}
 	for i := range s.Rooms {
-		c.room(fmt.Sprintf("rooms[%d]", i), &s.Rooms[i])
+		c.room(fmt.Sprintf("rooms[%d]", i), s, i)
+	}
+	if err := s.checkPrimitives(); err != nil {
+		return nil, err
 	}
 	for i := range s.Solids {
-		c.pillar(fmt.Sprintf("solids[%d]", i), &s.Solids[i], s.roomAt(s.Solids[i].Center[0], s.Solids[i].Center[1], 0))
+		sd := &s.Solids[i]
+		x, z := sd.Center[0], sd.Center[1]
+		if sd.Type == TypeColumnRow {
+			x, z = sd.From[0], sd.From[1]
+		}
+		r := s.roomAt(x, z, 0)
+		if r == nil {
+			return nil, fmt.Errorf("scene %s: %s stands outside every room; move it inside one", s.ID, sd.label(i))
+		}
+		if err := c.solid(fmt.Sprintf("solids[%d]", i), sd, r); err != nil {
+			return nil, fmt.Errorf("scene %s: %w", s.ID, err)
+		}
 	}
 	if len(c.Polygons) == 0 {
 		return nil, fmt.Errorf("scene %s: compiles to no polygons", s.ID)
@@ -147,7 +162,8 @@ func (c *Compiled) vertical(source string, s *Surface, wallLeft, left, right mgl
 }
 
 // room adds a box room's floor, walls and ceiling and its plan outline.
-func (c *Compiled) room(source string, r *Room) {
+func (c *Compiled) room(source string, s *Scene, ri int) {
+	r := &s.Rooms[ri]
 	x0, y0, z0 := r.Min[0], r.Min[1], r.Min[2]
 	x1, y1, z1 := r.Max[0], r.Max[1], r.Max[2]
 
@@ -203,35 +219,26 @@ func (c *Compiled) room(source string, r *Room) {
 		c.add(src, pts, up, r.Floor.TextureUse, floorMap)
 	}
 
-	// Walls: each described by its plan ends as seen from inside.
-	walls := []struct {
-		name        string
-		s           *Surface
-		left, right mgl32.Vec2
-		ax          int // axis the wall runs along
-	}{
-		{"north", &r.Walls.North, mgl32.Vec2{x0, z0}, mgl32.Vec2{x1, z0}, 0},
-		{"south", &r.Walls.South, mgl32.Vec2{x1, z1}, mgl32.Vec2{x0, z1}, 0},
-		{"east", &r.Walls.East, mgl32.Vec2{x1, z0}, mgl32.Vec2{x1, z1}, 2},
-		{"west", &r.Walls.West, mgl32.Vec2{x0, z1}, mgl32.Vec2{x0, z0}, 2},
-	}
-	for _, w := range walls {
-		out, _ := sideNormal(w.name)
-		facing := out.Mul(-1)
-		src := source + ".walls." + w.name
-		ps := pieces(w.ax, min(w.left[w.ax/2], w.right[w.ax/2]), max(w.left[w.ax/2], w.right[w.ax/2]))
-		for _, p := range ps {
-			l, rt := w.left, w.right
-			// Order the piece's ends the same way as the wall's.
-			if w.left[w.ax/2] < w.right[w.ax/2] {
-				l[w.ax/2], rt[w.ax/2] = p[0], p[1]
-			} else {
-				l[w.ax/2], rt[w.ax/2] = p[1], p[0]
-			}
-			c.vertical(src, w.s, w.left, l, rt, y0, y1, facing)
+	// Walls: each cut at the ceiling parts' edges and around its holes.
+	walls := r.wallSides()
+	for k := range walls {
+		w := &walls[k]
+		ax := 0
+		if w.name == "east" || w.name == "west" {
+			ax = 2
 		}
-		c.walls = append(c.walls, segment{a: w.left, b: w.right, normal: mgl32.Vec2{facing.X(), facing.Z()}})
+		var uCuts []float32
+		if ax == axis {
+			base := w.left[ax/2]
+			for _, cut := range cuts {
+				uCuts = append(uCuts, abs(cut-base))
+			}
+		}
+		c.wallGrid(source+".walls."+w.name, w.s, w, y0, y1, r.holes(w), uCuts)
+		c.wallCollision(s, ri, w)
 	}
+	c.niches(source, r, walls)
+	c.cells(source, r, walls)
 
 	c.ceiling(source+".ceiling", r, walls[0].left, walls[1].left, walls[2].left, walls[3].left)
 }
@@ -266,6 +273,18 @@ func (c *Compiled) ceiling(source string, r *Room, northLeft, southLeft, eastLef
 		src := fmt.Sprintf("%s.parts[%d]", source, i)
 		a0, a1 := at(ps.s0), at(ps.s1)
 		p := ps.part
+		rx0, rz0, rx1, rz1 := min(a0, a1), b0, max(a0, a1), b1
+		if axis == 2 {
+			rx0, rz0, rx1, rz1 = b0, min(a0, a1), b1, max(a0, a1)
+		}
+		switch p.Shape {
+		case ShapeTruncatedPyramid:
+			c.pyramid(src, p, rx0, rz0, rx1, rz1, y1)
+			continue
+		case ShapeCoffered:
+			c.coffered(src, p, rx0, rz0, rx1, rz1, y1)
+			continue
+		}
 		if p.Shape == ShapeFlat {
 			pts := []mgl32.Vec3{point(a0, b0, y1), point(a1, b0, y1), point(a1, b1, y1), point(a0, b1, y1)}
 			c.add(src+".surface", pts, down, p.Surface.TextureUse, flatMap)

@@ -2,6 +2,7 @@ package scenes
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/go-gl/mathgl/mgl32"
 )
@@ -43,8 +44,11 @@ func (r *Room) span(front string) float32 {
 func (r *Room) top() float32 {
 	top := r.Max[1]
 	for _, p := range r.Ceiling.Parts {
-		if p.Shape == ShapeGable && r.Max[1]+p.Rise > top {
+		if (p.Shape == ShapeGable || p.Shape == ShapeTruncatedPyramid) && r.Max[1]+p.Rise > top {
 			top = r.Max[1] + p.Rise
+		}
+		if p.Caisson != nil && r.Max[1]+p.Caisson.Depth > top {
+			top = r.Max[1] + p.Caisson.Depth
 		}
 	}
 	return top
@@ -143,6 +147,12 @@ func (s *Scene) Contains(x, y, z float32) bool {
 			inRoom = true
 			break
 		}
+		for _, b := range r.cellBoxes() {
+			if x >= b[0]-containsMargin && x <= b[2]+containsMargin && z >= b[1]-containsMargin && z <= b[3]+containsMargin &&
+				y >= r.Min[1]-containsMargin && y <= r.Max[1]+containsMargin {
+				inRoom = true
+			}
+		}
 	}
 	if !inRoom {
 		return false
@@ -166,6 +176,26 @@ func (sd *Solid) footprint() (x0, z0, x1, z1 float32) {
 // outline: positive outside, negative inside.
 func (sd *Solid) distance(x, z float32) float32 {
 	x0, z0, x1, z1 := sd.footprint()
+	switch sd.Type {
+	case TypeColumnRow:
+		d := float32(math.MaxFloat32)
+		for _, ctr := range sd.columnCentres() {
+			d = min(d, mgl32.Vec2{x, z}.Sub(ctr).Len()-sd.Diameter/2)
+		}
+		return d
+	case TypePlatform:
+		if sd.Walkable {
+			return math.MaxFloat32
+		}
+		x0, z0, x1, z1 = sd.rect()
+	case TypeBox:
+		if sd.Bottom >= headClearance {
+			return math.MaxFloat32
+		}
+		x0, z0, x1, z1 = sd.rect()
+	case TypeThrone, TypeScreen:
+		x0, z0, x1, z1 = sd.rect()
+	}
 	dx := max(x0-x, 0, x-x1)
 	dz := max(z0-z, 0, z-z1)
 	if dx == 0 && dz == 0 {

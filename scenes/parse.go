@@ -5,7 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"reflect"
+	"sort"
 	"strings"
 )
 
@@ -18,10 +19,13 @@ type Error struct {
 	// Problem says what is wrong, Fix what to do about it.
 	Problem string
 	Fix     string
+
+	offset int // byte offset of Line:Col, for sorting
 }
 
-// Error formats the mistake as "file:line:col: field: problem; fix".
-func (e *Error) Error() string {
+// String formats the mistake as one line,
+// "FILE:LINE:COL: field.path: what is wrong; how to fix it".
+func (e *Error) String() string {
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -40,78 +44,111 @@ func (e *Error) Error() string {
 	return b.String()
 }
 
+// Error returns String.
+func (e *Error) Error() string { return e.String() }
+
+// Errors is every mistake found in one or more scene files, sorted by file
+// and position. As an error it prints one line per mistake; errors.As
+// finds the first *Error.
+type Errors []*Error
+
+// Error returns the mistakes, one line each.
+func (es Errors) Error() string {
+	lines := make([]string, len(es))
+	for i, e := range es {
+		lines[i] = e.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Unwrap returns the mistakes as errors, for errors.As and errors.Is.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// Sort orders the mistakes by file, then position in the file.
+func (es Errors) Sort() {
+	sort.SliceStable(es, func(i, j int) bool {
+		if es[i].File != es[j].File {
+			return es[i].File < es[j].File
+		}
+		return es[i].offset < es[j].offset
+	})
+}
+
+// Known is what scenes may refer to outside themselves. A nil set is not
+// checked (Parse cannot know which textures and scenes a server has).
+type Known struct {
+	// Textures holds the texture names that exist (built-in and curators').
+	Textures map[string]bool
+	// Scenes holds the scene ids portals may lead to.
+	Scenes map[string]bool
+	// ID is the id the scene must have, its file name without ".json"
+	// ("": any).
+	ID string
+}
+
 // Parse reads one scene file and checks it. name is used in error messages
-// (give the path the curator knows, e.g. "scenes/mogao-257.json"). Errors
-// are *Error values naming the field and the fix.
+// (give the path the curator knows, e.g. "scenes/mogao-257.json"). The
+// error, if any, is an Errors listing every mistake found.
 func Parse(name string, data []byte) (*Scene, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	// Unknown keys are almost always typos ("heigth"); refusing them tells
-	// the curator at once instead of silently ignoring the value.
-	dec.DisallowUnknownFields()
+	s, errs := Validate(name, data, Known{})
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return s, nil
+}
+
+// Validate reads one scene file and returns it with every mistake found,
+// sorted by position; the scene is nil when there is any mistake. Textures
+// and portal targets are checked against known.
+func Validate(name string, data []byte, known Known) (*Scene, Errors) {
+	root, serr := parseTree(data)
+	if serr != nil {
+		line, col := lineCol(data, int64(serr.off))
+		ends := ""
+		if serr.off >= len(data) {
+			ends = "the file ends too early: "
+		}
+		return nil, Errors{{File: name, Line: line, Col: col, offset: serr.off,
+			Problem: "malformed JSON: " + ends + serr.msg,
+			Fix:     "check for a missing comma, quote or bracket just before this place"}}
+	}
+	c := checker{file: name, data: data, pos: positions(root), known: known, errs: new(Errors)}
+	if root.kind != '{' {
+		c.addAt("", "", "the file holds "+kindWord(root.kind)+", not a scene",
+			"a scene file is one JSON object: { \"id\": ..., \"rooms\": [...] }")
+		return nil, *c.errs
+	}
+	c.shape("", root, reflect.TypeOf(Scene{}))
 	var s Scene
-	if err := dec.Decode(&s); err != nil {
-		return nil, decodeError(name, data, err)
+	// Unknown keys and wrong kinds of value were reported above with their
+	// places; decoding only fails on what shape already reported.
+	if err := json.NewDecoder(bytes.NewReader(data)).Decode(&s); err != nil || len(*c.errs) > 0 {
+		if len(*c.errs) == 0 {
+			e := &Error{File: name, Problem: "cannot be read: " + strings.TrimPrefix(err.Error(), "json: "),
+				Fix: "write the value as the format describes (scenes/README.md)"}
+			var typ *json.UnmarshalTypeError
+			if errors.As(err, &typ) {
+				e.Field = typ.Field
+				e.offset = int(typ.Offset)
+				e.Line, e.Col = lineCol(data, typ.Offset)
+			}
+			*c.errs = append(*c.errs, e)
+		}
+		c.errs.Sort()
+		return nil, *c.errs
 	}
-	if dec.More() {
-		line, col := lineCol(data, dec.InputOffset())
-		return nil, &Error{File: name, Line: line, Col: col,
-			Problem: "there is more text after the scene's closing brace",
-			Fix:     "a scene file holds exactly one JSON object; remove the extra text"}
-	}
-	if err := s.check(name); err != nil {
-		return nil, err
+	s.check(c)
+	if len(*c.errs) > 0 {
+		c.errs.Sort()
+		return nil, *c.errs
 	}
 	return &s, nil
-}
-
-// decodeError turns an encoding/json error into an *Error with a position.
-func decodeError(name string, data []byte, err error) error {
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &syn):
-		// Offset counts the offending byte as read; point at it.
-		line, col := lineCol(data, syn.Offset-1)
-		return &Error{File: name, Line: line, Col: col,
-			Problem: "malformed JSON: " + syn.Error(),
-			Fix:     "check for a missing comma, quote or bracket just before this place"}
-	case errors.As(err, &typ):
-		line, col := lineCol(data, typ.Offset)
-		return &Error{File: name, Line: line, Col: col, Field: typ.Field,
-			Problem: fmt.Sprintf("is a JSON %s but must be %s", typ.Value, goTypeWord(typ.Type.String())),
-			Fix:     "write a value of the right kind (numbers without quotes, text in quotes, lists in [ ])"}
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		line, col := lineCol(data, int64(len(data)))
-		return &Error{File: name, Line: line, Col: col, Problem: "the file is empty or ends too early",
-			Fix: "a scene file is one JSON object: { \"id\": ..., \"rooms\": [...] }"}
-	}
-	msg := err.Error()
-	if field, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		field = strings.Trim(field, `"`)
-		line, col := 0, 0
-		if i := bytes.Index(data, []byte(`"`+field+`"`)); i >= 0 {
-			line, col = lineCol(data, int64(i))
-		}
-		return &Error{File: name, Line: line, Col: col, Field: field,
-			Problem: "is not a known key",
-			Fix:     "check the spelling against the scene format (keys are lower case, e.g. \"height\", \"texture\", \"size\")"}
-	}
-	return &Error{File: name, Problem: "cannot be read: " + msg}
-}
-
-// goTypeWord names a Go type the way a curator thinks of JSON values.
-func goTypeWord(t string) string {
-	switch {
-	case strings.HasPrefix(t, "float"), strings.HasPrefix(t, "int"):
-		return "a number"
-	case t == "string":
-		return "text in quotes"
-	case strings.HasPrefix(t, "[]"), strings.HasPrefix(t, "["):
-		return "a list [ ... ]"
-	case strings.HasPrefix(t, "map"):
-		return "an object { \"en\": \"...\" }"
-	}
-	return "an object { ... }"
 }
 
 // lineCol converts a byte offset into a 1-based line and column.

@@ -17,7 +17,9 @@
 package scenes
 
 import (
+	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -53,6 +55,12 @@ type Scene struct {
 	Rooms []Room `json:"rooms"`
 	// Solids stand inside rooms and block walking and sight.
 	Solids []Solid `json:"solids,omitempty"`
+	// Hotspots are the points on surfaces that open a panel of text.
+	Hotspots []Hotspot `json:"hotspots,omitempty"`
+	// Portals lead to other scenes.
+	Portals []Portal `json:"portals,omitempty"`
+	// Tour is the default route through the scene, for guides and kiosks.
+	Tour []TourStop `json:"tour,omitempty"`
 }
 
 // Spawn is an eye position and view direction (see yunyou/protocol's Pose
@@ -119,6 +127,13 @@ const (
 	// to the front wall, halfway across the part, Rise metres above the top
 	// of the walls; the triangular gable ends close it on the side walls.
 	ShapeGable = "gable"
+	// ShapeTruncatedPyramid (覆斗, "upturned measure") rises from the four
+	// walls as sloped trapezoids to a flat rectangular top Rise metres
+	// above the walls.
+	ShapeTruncatedPyramid = "truncated-pyramid"
+	// ShapeCoffered is a flat ceiling of repeated coffers with an optional
+	// recessed caisson.
+	ShapeCoffered = "coffered"
 )
 
 // CeilingPart is one strip of a ceiling, Depth metres deep from where the
@@ -130,6 +145,34 @@ type CeilingPart struct {
 	Surface Surface `json:"surface"`
 	// Ends covers the triangular gable ends (gable only).
 	Ends *Surface `json:"ends,omitempty"`
+	// Top is the [width, depth] in metres of a truncated pyramid's flat
+	// top, centred over the part (truncated-pyramid only).
+	Top [2]float32 `json:"top,omitzero"`
+	// Slopes cover a truncated pyramid's four sloped sides by the wall
+	// they rise from (truncated-pyramid only).
+	Slopes *Slopes `json:"slopes,omitempty"`
+	// Caisson is a recess in a coffered ceiling (coffered only).
+	Caisson *Caisson `json:"caisson,omitempty"`
+}
+
+// Slopes holds the four sloped sides of a truncated-pyramid ceiling by the
+// wall each rises from.
+type Slopes struct {
+	North Surface `json:"north"`
+	South Surface `json:"south"`
+	East  Surface `json:"east"`
+	West  Surface `json:"west"`
+}
+
+// Caisson is a rectangular recess rising Depth metres into a coffered
+// ceiling: Center [x, z] and Size [width (x), depth (z)] in plan, Surface
+// on its top, Sides on its four vertical sides.
+type Caisson struct {
+	Center  [2]float32 `json:"center"`
+	Size    [2]float32 `json:"size"`
+	Depth   float32    `json:"depth"`
+	Surface Surface    `json:"surface"`
+	Sides   Surface    `json:"sides"`
 }
 
 // Primitive type names.
@@ -140,6 +183,17 @@ const (
 	// TypeCentralPillar is a rectangular pillar standing on the floor, the
 	// stupa-pillar of the central-pillar caves.
 	TypeCentralPillar = "central-pillar"
+	// TypeBox is a rectangular block, standing on the floor or raised
+	// (Bottom) like a beam.
+	TypeBox = "box"
+	// TypeColumnRow is a row of evenly spaced round columns (prisms).
+	TypeColumnRow = "column-row"
+	// TypePlatform is a raised floor with optional flights of steps.
+	TypePlatform = "platform"
+	// TypeThrone is a seat with a tall back.
+	TypeThrone = "throne"
+	// TypeScreen is a thin standing panel, painted on its front.
+	TypeScreen = "screen"
 )
 
 // Room is a walkable space. For "box-room", Min and Max are opposite corners
@@ -152,6 +206,55 @@ type Room struct {
 	Floor   Surface    `json:"floor"`
 	Ceiling Ceiling    `json:"ceiling"`
 	Walls   Walls      `json:"walls"`
+	// Openings are doorways and windows cut through the walls.
+	Openings []Opening `json:"openings,omitempty"`
+	// Niches are recesses in the walls.
+	Niches []Niche `json:"niches,omitempty"`
+	// Cells are small walk-in chambers behind the walls.
+	Cells []Cell `json:"cells,omitempty"`
+}
+
+// Opening is a rectangular hole through a wall. Offset is the centre's
+// distance from the wall's midpoint along the wall (toward +X on north and
+// south walls, toward +Z on east and west walls). A doorway (Sill 0) is
+// walkable where another room lies behind the wall; that room declares the
+// same opening in its own wall. To names that room, for readers.
+type Opening struct {
+	Wall   string  `json:"wall"`
+	Offset float32 `json:"offset"`
+	Width  float32 `json:"width"`
+	Height float32 `json:"height"`
+	Sill   float32 `json:"sill,omitempty"`
+	To     string  `json:"to,omitempty"`
+}
+
+// Niche is a recess Depth metres into a wall (Wall) or a pillar's face
+// (Face), Bottom metres above the floor. Arch rounds its top with a half
+// circle across its width. Back covers the back, Sides the sides, sill and
+// vault.
+type Niche struct {
+	Wall   string  `json:"wall,omitempty"`
+	Face   string  `json:"face,omitempty"`
+	Offset float32 `json:"offset"`
+	Bottom float32 `json:"bottom,omitempty"`
+	Width  float32 `json:"width"`
+	Height float32 `json:"height"`
+	Depth  float32 `json:"depth"`
+	Arch   bool    `json:"arch,omitempty"`
+	Back   Surface `json:"back"`
+	Sides  Surface `json:"sides"`
+}
+
+// Cell is a small meditation chamber entered through a doorway in a wall:
+// Width along the wall, Depth behind it, Height from the floor; Surface
+// covers its inside.
+type Cell struct {
+	Wall    string  `json:"wall"`
+	Offset  float32 `json:"offset"`
+	Width   float32 `json:"width"`
+	Height  float32 `json:"height"`
+	Depth   float32 `json:"depth"`
+	Surface Surface `json:"surface"`
 }
 
 // Faces holds the four side faces of a pillar by the compass direction they
@@ -163,6 +266,8 @@ type Faces struct {
 	West  Surface `json:"west"`
 	// Top is needed only when the pillar stops below the ceiling.
 	Top *Surface `json:"top,omitempty"`
+	// Bottom covers the underside of a raised box (defaults to Top).
+	Bottom *Surface `json:"bottom,omitempty"`
 }
 
 // Solid is something standing in a room. For "central-pillar", Center is
@@ -176,8 +281,76 @@ type Solid struct {
 	Width  float32    `json:"width"`
 	Depth  float32    `json:"depth"`
 	Height float32    `json:"height"`
-	Faces  Faces      `json:"faces"`
+	Faces  Faces      `json:"faces,omitzero"`
+	// Niches are recesses in a central pillar's faces.
+	Niches []Niche `json:"niches,omitempty"`
+	// Bottom raises a box, throne or screen above the floor, in metres.
+	Bottom float32 `json:"bottom,omitempty"`
+	// From and To are the plan ends [x, z] of a column row; Count columns
+	// of Diameter stand evenly spaced from one to the other inclusive.
+	From     [2]float32 `json:"from,omitzero"`
+	To       [2]float32 `json:"to,omitzero"`
+	Count    int        `json:"count,omitempty"`
+	Diameter float32    `json:"diameter,omitempty"`
+	// Sides is a column's number of sides, or the surface of a platform's
+	// sides: the format uses one key for both.
+	Sides Sides `json:"sides,omitzero"`
+	// Surface covers columns, a platform's top, a throne, a screen's front.
+	Surface Surface `json:"surface,omitzero"`
+	// Base covers a column's plinth.
+	Base *Surface `json:"base,omitempty"`
+	// Back covers a screen's back and edges.
+	Back *Surface `json:"back,omitempty"`
+	// Steps are flights up a platform's sides.
+	Steps []Steps `json:"steps,omitempty"`
+	// Walkable lets visitors step onto a platform instead of walking round.
+	Walkable bool `json:"walkable,omitempty"`
+	// Facing is the compass direction a throne or screen faces.
+	Facing string `json:"facing,omitempty"`
+	// Thickness is a screen's thickness in metres.
+	Thickness float32 `json:"thickness,omitempty"`
 }
+
+// Steps is a flight of Count steps up the Side of a platform, Width metres
+// wide, centred Offset metres from the middle of that side (toward +X on
+// north and south sides, +Z on east and west sides).
+type Steps struct {
+	Side    string  `json:"side"`
+	Offset  float32 `json:"offset,omitempty"`
+	Width   float32 `json:"width"`
+	Count   int     `json:"count"`
+	Surface Surface `json:"surface"`
+}
+
+// Sides is the "sides" key of a solid: a number (a column's sides) or a
+// surface (a platform's sides).
+type Sides struct {
+	N       int
+	Surface *Surface
+}
+
+// UnmarshalJSON reads either a number or a surface object.
+func (sd *Sides) UnmarshalJSON(b []byte) error {
+	t := bytes.TrimSpace(b)
+	if len(t) > 0 && t[0] == '{' {
+		sd.Surface = new(Surface)
+		dec := json.NewDecoder(bytes.NewReader(t))
+		dec.DisallowUnknownFields()
+		return dec.Decode(sd.Surface)
+	}
+	return json.Unmarshal(t, &sd.N)
+}
+
+// MarshalJSON writes the form that was read.
+func (sd Sides) MarshalJSON() ([]byte, error) {
+	if sd.Surface != nil {
+		return json.Marshal(sd.Surface)
+	}
+	return json.Marshal(sd.N)
+}
+
+// IsZero reports that neither form is set, so the key is left out.
+func (sd Sides) IsZero() bool { return sd.N == 0 && sd.Surface == nil }
 
 // Builtin returns every scene embedded in the program, checked, sorted by id.
 func Builtin() ([]*Scene, error) {
@@ -248,6 +421,23 @@ func (s *Scene) eachTextureUse(f func(field string, t *TextureUse)) {
 			if cp.Ends != nil {
 				surface(pp+".ends", cp.Ends)
 			}
+			if sl := cp.Slopes; sl != nil {
+				surface(pp+".slopes.north", &sl.North)
+				surface(pp+".slopes.south", &sl.South)
+				surface(pp+".slopes.east", &sl.East)
+				surface(pp+".slopes.west", &sl.West)
+			}
+			if cs := cp.Caisson; cs != nil {
+				surface(pp+".caisson.surface", &cs.Surface)
+				surface(pp+".caisson.sides", &cs.Sides)
+			}
+		}
+		for j := range r.Niches {
+			surface(fmt.Sprintf("%s.niches[%d].back", p, j), &r.Niches[j].Back)
+			surface(fmt.Sprintf("%s.niches[%d].sides", p, j), &r.Niches[j].Sides)
+		}
+		for j := range r.Cells {
+			surface(fmt.Sprintf("%s.cells[%d].surface", p, j), &r.Cells[j].Surface)
 		}
 		surface(p+".walls.north", &r.Walls.North)
 		surface(p+".walls.south", &r.Walls.South)
@@ -256,13 +446,38 @@ func (s *Scene) eachTextureUse(f func(field string, t *TextureUse)) {
 	}
 	for i := range s.Solids {
 		sd := &s.Solids[i]
-		p := fmt.Sprintf("solids[%d].faces", i)
-		surface(p+".north", &sd.Faces.North)
-		surface(p+".south", &sd.Faces.South)
-		surface(p+".east", &sd.Faces.East)
-		surface(p+".west", &sd.Faces.West)
-		if sd.Faces.Top != nil {
-			surface(p+".top", sd.Faces.Top)
+		sp := fmt.Sprintf("solids[%d]", i)
+		if sd.Type == TypeCentralPillar || sd.Type == TypeBox {
+			p := sp + ".faces"
+			surface(p+".north", &sd.Faces.North)
+			surface(p+".south", &sd.Faces.South)
+			surface(p+".east", &sd.Faces.East)
+			surface(p+".west", &sd.Faces.West)
+			if sd.Faces.Top != nil {
+				surface(p+".top", sd.Faces.Top)
+			}
+			if sd.Faces.Bottom != nil {
+				surface(p+".bottom", sd.Faces.Bottom)
+			}
+		}
+		for j := range sd.Niches {
+			surface(fmt.Sprintf("%s.niches[%d].back", sp, j), &sd.Niches[j].Back)
+			surface(fmt.Sprintf("%s.niches[%d].sides", sp, j), &sd.Niches[j].Sides)
+		}
+		if sd.Surface.Texture != "" || len(sd.Surface.Bands) > 0 {
+			surface(sp+".surface", &sd.Surface)
+		}
+		if sd.Sides.Surface != nil {
+			surface(sp+".sides", sd.Sides.Surface)
+		}
+		if sd.Base != nil {
+			surface(sp+".base", sd.Base)
+		}
+		if sd.Back != nil {
+			surface(sp+".back", sd.Back)
+		}
+		for j := range sd.Steps {
+			surface(fmt.Sprintf("%s.steps[%d].surface", sp, j), &sd.Steps[j].Surface)
 		}
 	}
 }

@@ -4,6 +4,8 @@
 //
 //	go run ./server                         # on :8080, client from ./build
 //	go run ./server compress FILE...        # write FILE.br and FILE.gz (at build time)
+//	go run ./server -content DIR            # add the scenes DIR/*.json and images DIR/textures/*
+//	go run ./server validate PATH...        # check scene files; exit code 1 on any mistake
 //
 // Every flag can also be set by its environment variable; a flag on the
 // command line wins.
@@ -42,8 +44,14 @@ func main() {
 		}
 		return
 	}
+	if len(os.Args) > 1 && os.Args[1] == "validate" {
+		os.Exit(validate(os.Args[2:], os.Stdout))
+	}
 	if err := run(os.Args[1:], log); errors.Is(err, flag.ErrHelp) {
 		return
+	} else if printSceneErrors(os.Stderr, err) {
+		fmt.Fprintln(os.Stderr, "the server does not start with a faulty scene; fix the lines above (check with: go run ./server validate DIR)")
+		os.Exit(1)
 	} else if err != nil {
 		log.Error("server stopped", "err", err)
 		os.Exit(1)
@@ -52,8 +60,8 @@ func main() {
 
 // options are the server's settings from its flags and environment.
 type options struct {
-	addr, data, origins, clientDir string
-	limits                         wsconn.ConnLimits
+	addr, data, origins, clientDir, content string
+	limits                                  wsconn.ConnLimits
 }
 
 // parseFlags reads args, with defaults from the environment.
@@ -63,6 +71,7 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.addr, "addr", env("YUNYOU_ADDR", ":8080"), "listen address (env YUNYOU_ADDR)")
 	fs.StringVar(&o.data, "data", env("YUNYOU_DATA", "data"), "directory for stored state, created if missing (env YUNYOU_DATA)")
 	fs.StringVar(&o.origins, "allowed-origins", env("YUNYOU_ALLOWED_ORIGINS", ""), "comma-separated origins besides the server's own whose pages may open WebSockets, such as https://example.org (env YUNYOU_ALLOWED_ORIGINS)")
+	fs.StringVar(&o.content, "content", env("YUNYOU_CONTENT", ""), "directory of curators' scenes (*.json) and images (textures/*.png, *.jpg), which add to or replace the built-in ones (env YUNYOU_CONTENT)")
 	fs.StringVar(&o.clientDir, "client", env("YUNYOU_CLIENT", "build"), "directory holding yunyou.wasm, .wasm.br and .wasm.gz, as `make client` writes them (env YUNYOU_CLIENT)")
 	def := wsconn.DefaultConnLimits
 	maxConns, err1 := envNumber("YUNYOU_MAX_CONNS", def.MaxConns)
@@ -75,14 +84,14 @@ func parseFlags(args []string) (options, error) {
 	fs.IntVar(&o.limits.MaxConnsPerAddr, "max-conns-per-addr", perAddr, "most WebSocket connections open at once from one client address; a class behind one NAT address counts as one, so keep it above the largest group (env YUNYOU_MAX_CONNS_PER_ADDR)")
 	fs.Float64Var(&o.limits.RatePerAddr, "conn-rate-per-addr", rate, "new WebSocket connections per second one address may open after a burst as large as -max-conns-per-addr (env YUNYOU_CONN_RATE_PER_ADDR)")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: server [flags]\n       server compress FILE...\n\nflags:\n")
+		fmt.Fprintf(fs.Output(), "usage: server [flags]\n       server compress FILE...\n       server validate PATH...\n\nflags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return o, err
 	}
 	if fs.NArg() > 0 {
-		return o, fmt.Errorf("unexpected argument %q; the only subcommand is compress", fs.Arg(0))
+		return o, fmt.Errorf("unexpected argument %q; the subcommands are compress and validate, given first", fs.Arg(0))
 	}
 	if l := o.limits; l.MaxConns < 1 || l.MaxConnsPerAddr < 1 || !(l.RatePerAddr > 0) {
 		return o, fmt.Errorf("-max-conns (%d), -max-conns-per-addr (%d) and -conn-rate-per-addr (%g) must be above zero", l.MaxConns, l.MaxConnsPerAddr, l.RatePerAddr)
@@ -95,12 +104,12 @@ func run(args []string, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(o.data, 0o755); err != nil {
-		return fmt.Errorf("creating the data directory: %w", err)
-	}
-	cat, err := catalog.Builtin()
+	cat, err := catalog.Load(o.content)
 	if err != nil {
 		return err
+	}
+	if err := os.MkdirAll(o.data, 0o755); err != nil {
+		return fmt.Errorf("creating the data directory: %w", err)
 	}
 	srv, err := web.New(web.Config{Catalog: cat, ClientDir: o.clientDir, AllowedOrigins: splitList(o.origins), Limits: o.limits, Log: log})
 	if err != nil {
@@ -110,7 +119,7 @@ func run(args []string, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
-	log.Info("yunyou server", "addr", ln.Addr().String(), "client", o.clientDir, "data", o.data, "scenes", len(cat.Scenes()),
+	log.Info("yunyou server", "addr", ln.Addr().String(), "client", o.clientDir, "data", o.data, "scenes", len(cat.Scenes()), "content", o.content,
 		"max_conns", o.limits.MaxConns, "max_conns_per_addr", o.limits.MaxConnsPerAddr, "conn_rate_per_addr", o.limits.RatePerAddr)
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)

@@ -3,6 +3,7 @@ package catalog
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 
 	"yunyou/assets"
 	"yunyou/protocol"
@@ -11,10 +12,11 @@ import (
 
 // Builtin returns the scenes and textures built into the program.
 func Builtin() (*Catalog, error) {
-	all, err := scenes.Builtin()
-	if err != nil {
-		return nil, err
-	}
+	return Load("")
+}
+
+// fromScenes turns checked scenes into what the server offers.
+func fromScenes(all []*scenes.Scene) ([]*Scene, error) {
 	list := make([]*Scene, 0, len(all))
 	for _, s := range all {
 		data, err := json.Marshal(s)
@@ -25,11 +27,33 @@ func Builtin() (*Catalog, error) {
 			ID:       s.ID,
 			Title:    s.Title,
 			Era:      s.Era,
-			Textures: s.Textures(),
+			Textures: textures(s),
 			Spawn:    protocol.Pose{X: s.Spawn.X, Y: s.Spawn.Y, Z: s.Spawn.Z, Yaw: s.Spawn.Yaw, Pitch: s.Spawn.Pitch},
 			JSON:     data,
 			Inside:   s.Contains,
 		})
 	}
-	return New(list, assets.Textures)
+	return list, nil
+}
+
+// builtinTextureNames is the set of textures built into the program.
+func builtinTextureNames() map[string]bool {
+	known := map[string]bool{}
+	for _, name := range assets.Names() {
+		known[name] = true
+	}
+	return known
+}
+
+// textures lists the textures a scene uses on its surfaces and in its
+// hotspots' pictures, sorted, each once.
+func textures(s *scenes.Scene) []string {
+	names := s.Textures()
+	for _, h := range s.Hotspots {
+		if h.Image != nil && !slices.Contains(names, h.Image.Texture) {
+			names = append(names, h.Image.Texture)
+		}
+	}
+	slices.Sort(names)
+	return names
 }

@@ -2,6 +2,7 @@
 // what the API and the sessions need of each, and the textures they use.
 //
 //	cat, err := catalog.Builtin()         // the scenes and textures built into the binary
+//	cat, err = catalog.Load("content")    // plus content/*.json and content/textures/*
 //	s, ok := cat.Scene("mogao-257")
 //	ok = s.Contains(pose)                 // the server refuses poses outside the scene
 //
@@ -46,6 +47,9 @@ type Catalog struct {
 	byID     map[string]*Scene
 	def      string
 	textures fs.FS
+	// extra holds textures added at start (a content directory's), as
+	// PNG by name; they hide textures of the same name in textures.
+	extra map[string][]byte
 }
 
 // New returns a catalog of scenes, whose textures are in textures at
@@ -100,6 +104,9 @@ func (c *Catalog) IDs() []string {
 
 // Texture returns the PNG of the named texture.
 func (c *Catalog) Texture(name string) ([]byte, error) {
+	if data, ok := c.extra[name]; ok {
+		return data, nil
+	}
 	if c.textures == nil || !validTextureName(name) {
 		return nil, fmt.Errorf("texture name %q: %w", name, fs.ErrNotExist)
 	}
@@ -108,20 +115,23 @@ func (c *Catalog) Texture(name string) ([]byte, error) {
 
 // TextureNames returns the names of all textures in the catalog, sorted.
 func (c *Catalog) TextureNames() ([]string, error) {
-	if c.textures == nil {
-		return nil, nil
-	}
-	files, err := fs.Glob(c.textures, "textures/*.png")
-	if err != nil {
-		return nil, fmt.Errorf("catalog: listing textures: %w", err)
-	}
-	names := make([]string, 0, len(files))
-	for _, f := range files {
-		name := strings.TrimSuffix(strings.TrimPrefix(f, "textures/"), ".png")
-		if validTextureName(name) {
-			names = append(names, name)
+	var names []string
+	if c.textures != nil {
+		files, err := fs.Glob(c.textures, "textures/*.png")
+		if err != nil {
+			return nil, fmt.Errorf("catalog: listing textures: %w", err)
+		}
+		for _, f := range files {
+			name := strings.TrimSuffix(strings.TrimPrefix(f, "textures/"), ".png")
+			if validTextureName(name) && c.extra[name] == nil {
+				names = append(names, name)
+			}
 		}
 	}
+	for name := range c.extra {
+		names = append(names, name)
+	}
+	slices.Sort(names)
 	return names, nil
 }
 

@@ -1,0 +1,262 @@
+package scenes
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/go-gl/mathgl/mgl32"
+)
+
+// tex is a one-texture surface whose name tells the test its size.
+func tex(name string, w, h float32) Surface {
+	return Surface{TextureUse: TextureUse{Texture: name, Size: [2]float32{w, h}}}
+}
+
+// allWalls gives every wall one surface.
+func allWalls(s Surface) Walls { return Walls{North: s, South: s, East: s, West: s} }
+
+// primScene is two rooms side by side joined by a doorway: room A (west,
+// x -4..0) with a truncated-pyramid ceiling, a niche and two cells in its
+// north wall; room B (east, x 0..6) with a coffered ceiling and caisson, a
+// column row, a platform with steps and a throne before a screen, and a
+// raised beam.
+func primScene() *Scene {
+	wall := tex("wall", 1.2, 1.2)
+	pyr := tex("slope", 4, 1.5)
+	return &Scene{
+		ID:    "prim",
+		Spawn: Spawn{X: -2, Y: 1.6, Z: 0},
+		Rooms: []Room{
+			{
+				Type: TypeBoxRoom, Name: "A", Min: [3]float32{-4, 0, -3}, Max: [3]float32{0, 3, 3},
+				Floor: tex("floor", 1.5, 1.5), Walls: allWalls(wall),
+				Ceiling: Ceiling{Front: "east", Parts: []CeilingPart{{
+					Shape: ShapeTruncatedPyramid, Rise: 1.2, Top: [2]float32{1.5, 1.5},
+					Slopes:  &Slopes{North: pyr, South: pyr, East: pyr, West: pyr},
+					Surface: tex("caisson", 1.5, 1.5),
+				}}},
+				Openings: []Opening{{Wall: "east", Offset: 1, Width: 1.2, Height: 2.2, To: "B"}},
+				Niches: []Niche{{Wall: "west", Offset: 0, Bottom: 0.8, Width: 1.6, Height: 2, Depth: 0.8, Arch: true,
+					Back: tex("niche", 1.6, 2), Sides: tex("nicheside", 1, 1)}},
+				Cells: []Cell{
+					{Wall: "north", Offset: -1, Width: 1, Height: 1.8, Depth: 1.2, Surface: tex("cell", 1, 1)},
+					{Wall: "north", Offset: 1, Width: 1, Height: 1.8, Depth: 1.2, Surface: tex("cell", 1, 1)},
+				},
+			},
+			{
+				Type: TypeBoxRoom, Name: "B", Min: [3]float32{0, 0, -3}, Max: [3]float32{6, 4, 3},
+				Floor: tex("floor", 1.5, 1.5), Walls: allWalls(wall),
+				Ceiling: Ceiling{Front: "north", Parts: []CeilingPart{{
+					Shape: ShapeCoffered, Surface: tex("coffer", 0.8, 0.8),
+					Caisson: &Caisson{Center: [2]float32{3, 0}, Size: [2]float32{2, 2}, Depth: 0.6,
+						Surface: tex("dragon", 2, 2), Sides: tex("beam", 2, 0.6)},
+				}}},
+				Openings: []Opening{{Wall: "west", Offset: 1, Width: 1.2, Height: 2.2, To: "A"}},
+			},
+		},
+		Solids: []Solid{
+			{Type: TypeColumnRow, From: [2]float32{1, -2}, To: [2]float32{5, -2}, Count: 3, Diameter: 0.6, Height: 4,
+				Sides: Sides{N: 12}, Surface: tex("column", 1.885, 4), Base: &Surface{TextureUse: TextureUse{Texture: "marble", Size: [2]float32{1, 1}}}},
+			{Type: TypePlatform, Center: [2]float32{3, 1}, Width: 2, Depth: 1, Height: 0.6, Surface: tex("marble", 1, 1),
+				Sides: Sides{Surface: &Surface{TextureUse: TextureUse{Texture: "marble", Size: [2]float32{1, 1}}}},
+				Steps: []Steps{{Side: "north", Width: 1, Count: 2, Surface: tex("marble", 1, 1)}}},
+			{Type: TypeThrone, Center: [2]float32{3, 1.2}, Bottom: 0.6, Facing: "north", Width: 1, Depth: 0.5, Height: 1.2, Surface: tex("gold", 1, 1)},
+			{Type: TypeScreen, Center: [2]float32{3, 2.5}, Facing: "north", Width: 3, Height: 3, Thickness: 0.2,
+				Surface: tex("screen", 3, 1.5), Back: &Surface{TextureUse: TextureUse{Texture: "wall", Size: [2]float32{1.2, 1.2}}}},
+			{Type: TypeBox, Center: [2]float32{4, 0}, Bottom: 3.4, Width: 4, Depth: 0.4, Height: 0.4,
+				Faces: Faces{North: tex("beam", 2, 0.6), South: tex("beam", 2, 0.6), East: tex("beam", 2, 0.6), West: tex("beam", 2, 0.6), Top: &Surface{TextureUse: TextureUse{Texture: "beam", Size: [2]float32{2, 0.6}}}}},
+		},
+	}
+}
+
+// checkPolygons asserts every polygon is planar, convex, counter-clockwise
+// seen from the side its normal points to, and textured at real size: the
+// distance between two corners in metres equals their UV distance times
+// the texture's size.
+func checkPolygons(t *testing.T, s *Scene, c *Compiled) {
+	t.Helper()
+	byTexture := map[string][2]float32{}
+	byField := map[string]TextureUse{}
+	s.eachTextureUse(func(field string, u *TextureUse) {
+		byTexture[u.Texture] = u.Size
+		byField[field] = *u
+	})
+	// sizeOf finds the texture use a polygon came from: its source field,
+	// or the nearest enclosing field that has one of the same texture
+	// (pieces such as a plinth's top or an arch's spandrels).
+	sizeOf := func(p Polygon) ([2]float32, bool) {
+		src, _, _ := strings.Cut(p.Source, "#")
+		for src != "" {
+			if u, ok := byField[src]; ok && u.Texture == p.Texture {
+				return u.Size, true
+			}
+			i := strings.LastIndexAny(src, ".[")
+			if i < 0 {
+				break
+			}
+			src = src[:i]
+		}
+		size, ok := byTexture[p.Texture]
+		return size, ok
+	}
+	for _, p := range c.Polygons {
+		if len(p.Verts) < 3 {
+			t.Fatalf("%s: %d vertices", p.Source, len(p.Verts))
+		}
+		pts := make([]mgl32.Vec3, len(p.Verts))
+		for i, v := range p.Verts {
+			pts[i] = v.Pos
+		}
+		for _, v := range p.Verts {
+			if d := v.Pos.Sub(p.Verts[0].Pos).Dot(p.Normal); math.Abs(float64(d)) > 1e-4 {
+				t.Errorf("%s: vertex %v is %.5f m off the plane", p.Source, v.Pos, d)
+			}
+		}
+		for i := range pts {
+			a, b, cc := pts[i], pts[(i+1)%len(pts)], pts[(i+2)%len(pts)]
+			if turn := b.Sub(a).Cross(cc.Sub(b)).Dot(p.Normal); turn <= 0 {
+				t.Errorf("%s: corner %d turns the wrong way (%v): not convex CCW", p.Source, (i+1)%len(pts), turn)
+			}
+		}
+		if n := newellNormal(pts); n.Sub(p.Normal).Len() > 1e-3 {
+			t.Errorf("%s: Normal %v disagrees with winding %v", p.Source, p.Normal, n)
+		}
+		size, ok := sizeOf(p)
+		if !ok {
+			t.Fatalf("%s: texture %q is not in the scene", p.Source, p.Texture)
+		}
+		for i := range p.Verts {
+			for j := i + 1; j < len(p.Verts); j++ {
+				d3 := p.Verts[i].Pos.Sub(p.Verts[j].Pos).Len()
+				duv := p.Verts[i].UV.Sub(p.Verts[j].UV)
+				d2 := mgl32.Vec2{duv[0] * size[0], duv[1] * size[1]}.Len()
+				if math.Abs(float64(d3-d2)) > 2e-3 {
+					t.Errorf("%s: corners %d–%d are %.4f m apart but %.4f m in texture space", p.Source, i, j, d3, d2)
+				}
+			}
+		}
+	}
+}
+
+func compilePrim(t *testing.T) (*Scene, *Compiled) {
+	t.Helper()
+	s := primScene()
+	c, err := s.Compile()
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	return s, c
+}
+
+func TestPrimitivePolygons(t *testing.T) {
+	s, c := compilePrim(t)
+	checkPolygons(t, s, c)
+	count := func(prefix string) int {
+		n := 0
+		for _, p := range c.Polygons {
+			if strings.HasPrefix(p.Source, prefix) {
+				n++
+			}
+		}
+		return n
+	}
+	normalOf := func(prefix string) mgl32.Vec3 {
+		for _, p := range c.Polygons {
+			if strings.HasPrefix(p.Source, prefix) {
+				return p.Normal
+			}
+		}
+		t.Fatalf("no polygon from %s", prefix)
+		return mgl32.Vec3{}
+	}
+	tests := []struct {
+		prefix string
+		want   int
+	}{
+		{"rooms[0].ceiling.parts[0].slopes", 4},
+		{"rooms[0].ceiling.parts[0].surface", 1},
+		{"rooms[1].ceiling.parts[0].surface", 8}, // the coffers round the caisson
+		{"rooms[1].ceiling.parts[0].caisson.surface", 1},
+		{"rooms[1].ceiling.parts[0].caisson.sides", 4},
+		// back, 2 sides, sill, 8 vault strips and 8 spandrels
+		{"rooms[0].niches[0]", 1 + 2 + 1 + 2*archSegments},
+		// back, 2 sides, top; each cell
+		{"rooms[0].cells[0]", 4},
+		{"rooms[0].cells[1]", 4},
+		// 3 columns × 12 sides; 3 plinths × (4 sides + top)
+		{"solids[0].surface", 36},
+		{"solids[0].base", 15},
+		// 2 steps × (riser, tread, 2 sides)
+		{"solids[1].steps[0]", 8},
+		{"solids[1].surface", 1},
+		{"solids[4].faces", 4 + 1 + 1}, // a raised beam shows its underside
+	}
+	for _, tt := range tests {
+		if got := count(tt.prefix); got != tt.want {
+			t.Errorf("%s: %d polygons, want %d", tt.prefix, got, tt.want)
+		}
+	}
+	// The east wall of A has a doorway: no wall polygon covers its middle.
+	for _, p := range c.Polygons {
+		if !strings.HasPrefix(p.Source, "rooms[0].walls.east") && !strings.HasPrefix(p.Source, "rooms[1].walls.west") {
+			continue
+		}
+		var lo, hi mgl32.Vec3 = p.Verts[0].Pos, p.Verts[0].Pos
+		for _, v := range p.Verts {
+			for k := 0; k < 3; k++ {
+				lo[k], hi[k] = min(lo[k], v.Pos[k]), max(hi[k], v.Pos[k])
+			}
+		}
+		if lo.Z() < 1 && hi.Z() > 1 && lo.Y() < 1 && hi.Y() > 1 {
+			t.Errorf("%s covers the doorway at z=1: %v–%v", p.Source, lo, hi)
+		}
+	}
+	// Slopes face down into the room; the caisson's sides face inward.
+	if n := normalOf("rooms[0].ceiling.parts[0].slopes.north"); n.Y() >= 0 || n.Z() <= 0 {
+		t.Errorf("north slope normal %v: want down and toward the south", n)
+	}
+	if n := normalOf("rooms[0].cells[0].surface.back"); n.Z() <= 0.99 {
+		t.Errorf("cell back normal %v: want +Z (facing the room from behind the north wall)", n)
+	}
+	if n := normalOf("solids[3].surface"); n.Z() >= -0.99 {
+		t.Errorf("screen front normal %v: want -Z (facing north)", n)
+	}
+}
+
+func TestPrimitiveSlide(t *testing.T) {
+	s, c := compilePrim(t)
+	const r = BodyRadius
+	tests := []struct {
+		name     string
+		from, to mgl32.Vec2
+		want     mgl32.Vec2
+	}{
+		{"walks through the doorway into the next room", mgl32.Vec2{-2, 1}, mgl32.Vec2{1.5, 1}, mgl32.Vec2{1.5, 1}},
+		{"walks back through the doorway", mgl32.Vec2{1.5, 1}, mgl32.Vec2{-2, 1}, mgl32.Vec2{-2, 1}},
+		{"the shared wall stops a visitor in A", mgl32.Vec2{-2, -1}, mgl32.Vec2{2, -1}, mgl32.Vec2{-r, -1}},
+		{"the shared wall stops a visitor in B", mgl32.Vec2{0.6, -0.5}, mgl32.Vec2{-2, -0.5}, mgl32.Vec2{r, -0.5}},
+		{"walks into a cell", mgl32.Vec2{-3, 0}, mgl32.Vec2{-3, -5}, mgl32.Vec2{-3, -4.2 + r}},
+		{"stops at the wall between cells", mgl32.Vec2{-2, 0}, mgl32.Vec2{-2, -5}, mgl32.Vec2{-2, -3 + r}},
+		{"stops at a niche (not walkable)", mgl32.Vec2{-2, 0}, mgl32.Vec2{-6, 0}, mgl32.Vec2{-4 + r, 0}},
+		{"stops at a column", mgl32.Vec2{3, -0.5}, mgl32.Vec2{3, -3}, mgl32.Vec2{3, -2 + 0.3 + r}},
+		{"stops at the steps", mgl32.Vec2{3, -0.5}, mgl32.Vec2{3, 0.6}, mgl32.Vec2{3, 0.5 - 2*stepTread - r}},
+		{"walks under a raised beam", mgl32.Vec2{4.5, -1}, mgl32.Vec2{4.5, 0.3}, mgl32.Vec2{4.5, 0.3}},
+		{"stops at the screen", mgl32.Vec2{1.8, 1.9}, mgl32.Vec2{1.8, 3}, mgl32.Vec2{1.8, 2.4 - r}},
+	}
+	for _, tt := range tests {
+		got := c.Slide(mgl32.Vec3{tt.from.X(), 1.6, tt.from.Y()}, mgl32.Vec3{tt.to.X(), 1.6, tt.to.Y()}, r)
+		if math.Abs(float64(got.X()-tt.want.X())) > 0.02 || math.Abs(float64(got.Z()-tt.want.Y())) > 0.02 {
+			t.Errorf("%s: Slide ended at (%.3f, %.3f), want (%.3f, %.3f)", tt.name, got.X(), got.Z(), tt.want.X(), tt.want.Y())
+		}
+	}
+	if !s.Contains(-3, 1.6, -3.8) {
+		t.Error("Contains: a point inside a cell is not walkable")
+	}
+	if !s.Contains(-2, 3.9, 0) {
+		t.Error("Contains: a point under the pyramid ceiling's top is outside")
+	}
+	if s.Contains(-3, 1.6, -4.6) {
+		t.Error("Contains: a point behind a cell's back wall counts as walkable")
+	}
+}
