@@ -223,6 +223,7 @@ func (c *Compiled) room(source string, s *Scene, ri int) {
 	walls := r.wallSides()
 	for k := range walls {
 		w := &walls[k]
+		w.source = source + ".walls." + w.name
 		ax := 0
 		if w.name == "east" || w.name == "west" {
 			ax = 2
@@ -336,20 +337,29 @@ func (c *Compiled) pillar(source string, sd *Solid, r *Room) {
 	x0, z0, x1, z1 := sd.footprint()
 	yb := r.Min[1]
 	yt := yb + sd.Height
-	faces := []struct {
-		name        string
-		s           *Surface
-		left, right mgl32.Vec2
-	}{
-		{"north", &sd.Faces.North, mgl32.Vec2{x1, z0}, mgl32.Vec2{x0, z0}},
-		{"south", &sd.Faces.South, mgl32.Vec2{x0, z1}, mgl32.Vec2{x1, z1}},
-		{"east", &sd.Faces.East, mgl32.Vec2{x1, z1}, mgl32.Vec2{x1, z0}},
-		{"west", &sd.Faces.West, mgl32.Vec2{x0, z0}, mgl32.Vec2{x0, z1}},
-	}
-	for _, f := range faces {
-		out, _ := sideNormal(f.name)
-		c.vertical(source+".faces."+f.name, f.s, f.left, f.left, f.right, yb, yt, out)
-		c.walls = append(c.walls, segment{a: f.left, b: f.right, normal: mgl32.Vec2{out.X(), out.Z()}})
+	faces := map[string]*Surface{"north": &sd.Faces.North, "south": &sd.Faces.South, "east": &sd.Faces.East, "west": &sd.Faces.West}
+	for _, w := range outwardSides(x0, z0, x1, z1) {
+		w.s = faces[w.name]
+		src := source + ".faces." + w.name
+		w.source = src
+		var holes []hole
+		for i := range sd.Niches {
+			n := &sd.Niches[i]
+			if n.Face != w.name {
+				continue
+			}
+			u := w.uOf(n.Offset)
+			rc := &recess{w: &w, u0: u - n.Width/2, u1: u + n.Width/2, y0: yb + n.Bottom, y1: yb + n.Bottom + n.Height,
+				depth: n.Depth, arch: n.Arch, back: &n.Back, side: &n.Sides, floor: yb, wallTop: yt}
+			h := hole{rc.u0, rc.u1, rc.y0, rc.y1, 0}
+			if n.Arch {
+				h.mid = rc.springline()
+			}
+			holes = append(holes, h)
+			c.recessPolys(fmt.Sprintf("%s.niches[%d]", source, i), rc, true)
+		}
+		c.wallGrid(src, w.s, &w, yb, yt, holes, nil)
+		c.walls = append(c.walls, segment{a: w.left, b: w.right, normal: mgl32.Vec2{w.facing.X(), w.facing.Z()}})
 	}
 	if sd.Faces.Top != nil {
 		pts := []mgl32.Vec3{{x0, yt, z0}, {x1, yt, z0}, {x1, yt, z1}, {x0, yt, z1}}

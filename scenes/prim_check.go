@@ -88,6 +88,20 @@ func (s *Scene) checkPrimitives() error {
 func checkSolid(field string, sd *Solid, r *Room) error {
 	switch sd.Type {
 	case TypeCentralPillar:
+		for i, n := range sd.Niches {
+			f := fmt.Sprintf("%s.niches[%d]", field, i)
+			along, across := sd.Width, sd.Depth // north–south and east–west extents
+			if n.Face == "north" || n.Face == "south" {
+				along, across = sd.Depth, sd.Width
+			} else if n.Face != "east" && n.Face != "west" {
+				return primError(f+".face", fmt.Sprintf("%q is not a face", n.Face), "use \"north\", \"south\", \"east\" or \"west\"")
+			}
+			if !(n.Width >= minSize) || !(n.Height >= minSize) || !(n.Depth >= minSize) || n.Depth >= across/2 ||
+				abs(n.Offset)+n.Width/2 > along/2+fitTolerance || n.Bottom < 0 || n.Bottom+n.Height > sd.Height+fitTolerance {
+				return primError(f, fmt.Sprintf("does not fit in the %s face (%.3g m wide, %.3g m high) or is deeper than half the pillar", n.Face, along, sd.Height),
+					"move it (offset is from the face's middle) or make it smaller")
+			}
+		}
 		return nil
 	case TypeColumnRow:
 		if sd.Count < 1 || sd.Count > maxColumns {

@@ -21,6 +21,9 @@ type recess struct {
 	depth      float32
 	arch       bool
 	back, side *Surface
+	// floor and wallTop are the heights of the wall's foot and top, for
+	// finding the band an arch cuts into.
+	floor, wallTop float32
 }
 
 // point returns the world point u metres along the wall, at height y, d
@@ -105,7 +108,15 @@ func (c *Compiled) recessPolys(source string, rc *recess, sill bool) {
 		c.add(fmt.Sprintf("%s.sides#vault%d", source, k), pts, centre.Sub(mid), rc.side.TextureUse,
 			mapping{origin: pts[0], u: out, v: tangent})
 	}
-	wallMap := mapping{origin: mgl32.Vec3{w.left.X(), rc.y1, w.left.Y()}, u: uDir, v: down}
+	use, field := spandrelUse(w.source, w.s, rc.y1-rc.floor-fitTolerance)
+	// The spandrels continue the wall's band: its v starts at the band's top.
+	var bandTop float32
+	for _, b := range bandSpans(w.source, w.s, rc.floor, rc.wallTop) {
+		if b.source == field {
+			bandTop = b.y1
+		}
+	}
+	wallMap := mapping{origin: mgl32.Vec3{w.left.X(), bandTop, w.left.Y()}, u: uDir, v: down}
 	half := archSegments / 2
 	for k := 0; k < archSegments; k++ {
 		corner := rc.point(rc.u0, rc.y1, 0)
@@ -113,24 +124,25 @@ func (c *Compiled) recessPolys(source string, rc *recess, sill bool) {
 			corner = rc.point(rc.u1, rc.y1, 0)
 		}
 		pts := []mgl32.Vec3{corner, rc.point(arc[k][0], arc[k][1], 0), rc.point(arc[k+1][0], arc[k+1][1], 0)}
-		c.add(fmt.Sprintf("%s.spandrel#%d", source, k), pts, w.facing, spandrelUse(w.s, rc.y1), wallMap)
+		c.add(fmt.Sprintf("%s#spandrel%d", field, k), pts, w.facing, use, wallMap)
 	}
 }
 
-// spandrelUse is the texture of a wall's surface at height y (the band
-// there), for the pieces of wall an arch leaves.
-func spandrelUse(s *Surface, y float32) TextureUse {
+// spandrelUse is the texture of a wall's surface at height y above the
+// wall's foot (the band there), for the pieces of wall an arch leaves, and
+// the field it comes from.
+func spandrelUse(source string, s *Surface, y float32) (TextureUse, string) {
 	if len(s.Bands) == 0 {
-		return s.TextureUse
+		return s.TextureUse, source
 	}
 	var h float32
-	for _, b := range s.Bands {
+	for i, b := range s.Bands {
 		h += b.Height
-		if y <= h+fitTolerance || b.Height == 0 {
-			return b.TextureUse
+		if y <= h+fitTolerance || b.Height == 0 || i == len(s.Bands)-1 {
+			return b.TextureUse, fmt.Sprintf("%s.bands[%d]", source, i)
 		}
 	}
-	return s.Bands[len(s.Bands)-1].TextureUse
+	return s.TextureUse, source
 }
 
 // niches adds the recesses in a room's walls.
@@ -144,7 +156,7 @@ func (c *Compiled) niches(source string, r *Room, walls []wallSide) {
 			u := walls[k].uOf(n.Offset)
 			rc := &recess{w: &walls[k], u0: u - n.Width/2, u1: u + n.Width/2,
 				y0: r.Min[1] + n.Bottom, y1: r.Min[1] + n.Bottom + n.Height,
-				depth: n.Depth, arch: n.Arch, back: &n.Back, side: &n.Sides}
+				depth: n.Depth, arch: n.Arch, back: &n.Back, side: &n.Sides, floor: r.Min[1], wallTop: r.Max[1]}
 			c.recessPolys(fmt.Sprintf("%s.niches[%d]", source, i), rc, true)
 		}
 	}

@@ -347,3 +347,45 @@ func (c *Compiled) throne(source string, sd *Solid, floor float32) {
 	c.block(source+".surface", bx0, bz0, bx1, bz1, yb+sd.Height*throneSeat, yb+sd.Height, same, &sd.Surface, nil, floor)
 	c.blockRect(x0, z0, x1, z1)
 }
+
+// FloorAt returns the height of the floor a visitor stands on at (x, z):
+// the top of a walkable platform or of one of its steps where there is one,
+// else the floor of the room there (0 outside every room). Clients add the
+// eye height to it when walking onto a walkable platform.
+func (s *Scene) FloorAt(x, z float32) float32 {
+	var floor float32
+	if r := s.roomAt(x, z, 0); r != nil {
+		floor = r.Min[1]
+	}
+	base := floor
+	for i := range s.Solids {
+		sd := &s.Solids[i]
+		if sd.Type != TypePlatform || !sd.Walkable {
+			continue
+		}
+		x0, z0, x1, z1 := sd.rect()
+		if x >= x0 && x <= x1 && z >= z0 && z <= z1 {
+			floor = max(floor, base+sd.Height)
+			continue
+		}
+		for j := range sd.Steps {
+			st := &sd.Steps[j]
+			out, along := stepFrame(st.Side)
+			half := (x1 - x0) / 2
+			if out.Y() != 0 {
+				half = (z1 - z0) / 2
+			}
+			rel := mgl32.Vec2{x - sd.Center[0], z - sd.Center[1]}
+			a := rel.Dot(along) - st.Offset
+			o := rel.Dot(out) - half // distance out from the platform's edge
+			if abs(a) > st.Width/2 || o < 0 || o > float32(st.Count)*stepTread {
+				continue
+			}
+			// Step i (1 = lowest) runs out to (Count+1-i) treads.
+			i := st.Count + 1 - int(math.Ceil(float64(o/stepTread)))
+			i = min(max(i, 1), st.Count)
+			floor = max(floor, base+sd.stepTop(st, i))
+		}
+	}
+	return floor
+}

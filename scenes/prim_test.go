@@ -155,7 +155,9 @@ func TestPrimitivePolygons(t *testing.T) {
 	count := func(prefix string) int {
 		n := 0
 		for _, p := range c.Polygons {
-			if strings.HasPrefix(p.Source, prefix) {
+			// "a#b" counts the polygons from field a (any band) marked #b.
+			field, mark, marked := strings.Cut(prefix, "#")
+			if strings.HasPrefix(p.Source, field) && (!marked || strings.Contains(p.Source, "#"+mark)) {
 				n++
 			}
 		}
@@ -179,8 +181,10 @@ func TestPrimitivePolygons(t *testing.T) {
 		{"rooms[1].ceiling.parts[0].surface", 8}, // the coffers round the caisson
 		{"rooms[1].ceiling.parts[0].caisson.surface", 1},
 		{"rooms[1].ceiling.parts[0].caisson.sides", 4},
-		// back, 2 sides, sill, 8 vault strips and 8 spandrels
-		{"rooms[0].niches[0]", 1 + 2 + 1 + 2*archSegments},
+		// back, 2 sides, sill, 8 vault strips; the 8 spandrels belong to
+		// the wall
+		{"rooms[0].niches[0]", 1 + 2 + 1 + archSegments},
+		{"rooms[0].walls.west#spandrel", archSegments},
 		// back, 2 sides, top; each cell
 		{"rooms[0].cells[0]", 4},
 		{"rooms[0].cells[1]", 4},
@@ -258,5 +262,87 @@ func TestPrimitiveSlide(t *testing.T) {
 	}
 	if s.Contains(-3, 1.6, -4.6) {
 		t.Error("Contains: a point behind a cell's back wall counts as walkable")
+	}
+}
+
+func TestPillarNiche(t *testing.T) {
+	wall := tex("wall", 1.2, 1.2)
+	s := &Scene{
+		ID:    "pillar",
+		Spawn: Spawn{X: 3, Y: 1.6, Z: 0},
+		Rooms: []Room{{Type: TypeBoxRoom, Min: [3]float32{-4, 0, -4}, Max: [3]float32{4, 4, 4},
+			Floor: tex("floor", 1.5, 1.5), Ceiling: Ceiling{Surface: tex("ceiling", 1, 1)}, Walls: allWalls(wall)}},
+		Solids: []Solid{{Type: TypeCentralPillar, Center: [2]float32{0, 0}, Width: 2, Depth: 2, Height: 4,
+			Faces: Faces{North: wall, South: wall, East: wall, West: wall},
+			Niches: []Niche{{Face: "east", Offset: 0.2, Bottom: 1, Width: 1, Height: 1.6, Depth: 0.4, Arch: true,
+				Back: tex("niche", 1, 2), Sides: tex("nicheside", 1, 1)}}}},
+	}
+	c, err := s.Compile()
+	if err != nil {
+		t.Fatalf("Compile: %v", err)
+	}
+	checkPolygons(t, s, c)
+	var niche, east int
+	for _, p := range c.Polygons {
+		switch {
+		case strings.HasPrefix(p.Source, "solids[0].niches[0]"):
+			niche++
+			if p.Normal.X() < -1e-3 {
+				t.Errorf("%s: normal %v faces into the pillar", p.Source, p.Normal)
+			}
+		case strings.HasPrefix(p.Source, "solids[0].faces.east"):
+			east++
+			if p.Normal.X() < 0.99 {
+				t.Errorf("%s: normal %v, want +X", p.Source, p.Normal)
+			}
+		}
+	}
+	if want := 1 + 2 + 1 + archSegments; niche != want {
+		t.Errorf("niche: %d polygons, want %d", niche, want)
+	}
+	// The east face is cut round the niche into a 3 × 4 grid less the
+	// hole, plus the spandrels beside the arch.
+	if want := 3*4 - 2 + archSegments; east != want {
+		t.Errorf("east face: %d polygons, want %d", east, want)
+	}
+	got := c.Slide(mgl32.Vec3{3, 1.6, 0.2}, mgl32.Vec3{0, 1.6, 0.2}, BodyRadius)
+	if math.Abs(float64(got.X()-(1+BodyRadius))) > 1e-3 {
+		t.Errorf("walking at the niche ended at x=%.3f, want the face at %.3f: a niche is not walkable", got.X(), 1+BodyRadius)
+	}
+	s.Solids[0].Niches[0].Depth = 1.5
+	if _, err := s.Compile(); err == nil || !strings.Contains(err.Error(), "solids[0].niches[0]") {
+		t.Errorf("a niche deeper than half the pillar compiled (err %v)", err)
+	}
+}
+
+func TestFloorAtWalkablePlatform(t *testing.T) {
+	s := primScene()
+	if got := s.FloorAt(3, 1); got != 0 {
+		t.Errorf("FloorAt on a platform that is not walkable = %v, want the room's floor 0", got)
+	}
+	s.Solids[1].Walkable = true // 0.6 m high, 2 steps up its north side
+	tests := []struct {
+		name string
+		x, z float32
+		want float32
+	}{
+		{"on the platform", 3, 1, 0.6},
+		{"on the upper step", 3, 0.5 - stepTread/2, 0.4},
+		{"on the lower step", 3, 0.5 - 1.5*stepTread, 0.2},
+		{"beside the steps", 2.1, 0.5 - stepTread/2, 0},
+		{"on the floor", 1, -1, 0},
+	}
+	for _, tt := range tests {
+		if got := s.FloorAt(tt.x, tt.z); math.Abs(float64(got-tt.want)) > 1e-4 {
+			t.Errorf("%s: FloorAt(%v, %v) = %v, want %v", tt.name, tt.x, tt.z, got, tt.want)
+		}
+	}
+	c, err := s.Compile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A walkable platform does not stop a visitor.
+	if got := c.Slide(mgl32.Vec3{3, 1.6, -0.5}, mgl32.Vec3{3, 1.6, 0.65}, BodyRadius); math.Abs(float64(got.Z()-0.65)) > 1e-3 {
+		t.Errorf("walking onto a walkable platform ended at z=%.3f, want 0.65 (the throne stands behind)", got.Z())
 	}
 }

@@ -12,6 +12,7 @@ import (
 // length.
 type wallSide struct {
 	name        string
+	source      string // the surface's field, e.g. "rooms[0].walls.west"
 	s           *Surface
 	left, right mgl32.Vec2
 	facing      mgl32.Vec3

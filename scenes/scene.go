@@ -273,7 +273,11 @@ type Faces struct {
 // Solid is something standing in a room. For "central-pillar", Center is
 // [x, z] of the pillar's middle on the floor, Width its extent north–south
 // (across the cave as seen from an east entrance), Depth its extent
-// east–west, Height how tall it stands from the floor.
+// east–west, Height how tall it stands from the floor. For "box" and
+// "platform", Width is the extent east–west (X) and Depth north–south (Z);
+// for "throne" and "screen", Width runs across the direction they face.
+// A "column-row" uses From, To, Count, Diameter, Height and Sides instead
+// of Center and the sizes.
 type Solid struct {
 	Type   string     `json:"type"`
 	Name   string     `json:"name,omitempty"`
