@@ -104,24 +104,7 @@ func checkPolygons(t *testing.T, s *Scene, c *Compiled) {
 		if len(p.Verts) < 3 {
 			t.Fatalf("%s: %d vertices", p.Source, len(p.Verts))
 		}
-		pts := make([]mgl32.Vec3, len(p.Verts))
-		for i, v := range p.Verts {
-			pts[i] = v.Pos
-		}
-		for _, v := range p.Verts {
-			if d := v.Pos.Sub(p.Verts[0].Pos).Dot(p.Normal); math.Abs(float64(d)) > 1e-4 {
-				t.Errorf("%s: vertex %v is %.5f m off the plane", p.Source, v.Pos, d)
-			}
-		}
-		for i := range pts {
-			a, b, cc := pts[i], pts[(i+1)%len(pts)], pts[(i+2)%len(pts)]
-			if turn := b.Sub(a).Cross(cc.Sub(b)).Dot(p.Normal); turn <= 0 {
-				t.Errorf("%s: corner %d turns the wrong way (%v): not convex CCW", p.Source, (i+1)%len(pts), turn)
-			}
-		}
-		if n := newellNormal(pts); n.Sub(p.Normal).Len() > 1e-3 {
-			t.Errorf("%s: Normal %v disagrees with winding %v", p.Source, p.Normal, n)
-		}
+		checkPlanarConvexCCW(t, p, 1e-3)
 		size, ok := sizeOf(p)
 		if !ok {
 			t.Fatalf("%s: texture %q is not in the scene", p.Source, p.Texture)

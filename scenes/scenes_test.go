@@ -85,23 +85,7 @@ func TestCompileCave257Polygons(t *testing.T) {
 			pts[i] = v.Pos
 			centroid = centroid.Add(v.Pos.Mul(1 / float32(len(p.Verts))))
 		}
-		// Planar: every vertex on the plane through the first.
-		for _, v := range p.Verts {
-			if d := v.Pos.Sub(p.Verts[0].Pos).Dot(p.Normal); math.Abs(float64(d)) > 1e-4 {
-				t.Errorf("%s: vertex %v is %.5f m off the plane", p.Source, v.Pos, d)
-			}
-		}
-		// Convex and counter-clockwise seen from the front: every turn
-		// bends the same way as the normal.
-		for i := range pts {
-			a, b, cc := pts[i], pts[(i+1)%len(pts)], pts[(i+2)%len(pts)]
-			if turn := b.Sub(a).Cross(cc.Sub(b)).Dot(p.Normal); turn <= 0 {
-				t.Errorf("%s: corner %d turns the wrong way (%v): not convex CCW", p.Source, (i+1)%len(pts), turn)
-			}
-		}
-		if n := newellNormal(pts); n.Sub(p.Normal).Len() > 1e-4 {
-			t.Errorf("%s: Normal %v disagrees with winding %v", p.Source, p.Normal, n)
-		}
+		checkPlanarConvexCCW(t, p, 1e-4)
 		// Room surfaces face into the room, pillar faces out of the pillar.
 		switch {
 		case strings.HasPrefix(p.Source, "rooms"):
@@ -207,5 +191,28 @@ func TestContains(t *testing.T) {
 		if got := s.Contains(tt.x, tt.y, tt.z); got != tt.want {
 			t.Errorf("%s: Contains(%v, %v, %v) = %v, want %v", tt.name, tt.x, tt.y, tt.z, got, tt.want)
 		}
+	}
+}
+
+// checkPlanarConvexCCW checks that p is planar, convex and
+// counter-clockwise seen from the front (every turn bends the same way as
+// the normal), and that its normal agrees with its winding within tol.
+func checkPlanarConvexCCW(t *testing.T, p Polygon, tol float32) {
+	t.Helper()
+	pts := make([]mgl32.Vec3, len(p.Verts))
+	for i, v := range p.Verts {
+		pts[i] = v.Pos
+		if d := v.Pos.Sub(p.Verts[0].Pos).Dot(p.Normal); math.Abs(float64(d)) > 1e-4 {
+			t.Errorf("%s: vertex %v is %.5f m off the plane", p.Source, v.Pos, d)
+		}
+	}
+	for i := range pts {
+		a, b, c := pts[i], pts[(i+1)%len(pts)], pts[(i+2)%len(pts)]
+		if turn := b.Sub(a).Cross(c.Sub(b)).Dot(p.Normal); turn <= 0 {
+			t.Errorf("%s: corner %d turns the wrong way (%v): not convex CCW", p.Source, (i+1)%len(pts), turn)
+		}
+	}
+	if n := newellNormal(pts); n.Sub(p.Normal).Len() > tol {
+		t.Errorf("%s: Normal %v disagrees with winding %v", p.Source, p.Normal, n)
 	}
 }

@@ -34,6 +34,12 @@ func newFixture(t testing.TB) *fixture {
 	if s == nil {
 		t.Fatal("no mogao-257 scene")
 	}
+	return fixtureFor(t, s)
+}
+
+// fixtureFor compiles s and builds its atlas and world.
+func fixtureFor(t testing.TB, s *scenes.Scene) *fixture {
+	t.Helper()
 	c, err := s.Compile()
 	if err != nil {
 		t.Fatal(err)

@@ -150,19 +150,7 @@ func daylightFixture(t *testing.T) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, err := s.Compile()
-	if err != nil {
-		t.Fatal(err)
-	}
-	atlas, err := BuildAtlas(testTextures(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := NewWorld(c, atlas.Slots)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &fixture{scene: s, comp: c, atlas: atlas, world: w}
+	return fixtureFor(t, s)
 }
 
 // TestDaylightPictures renders the daylight hall: the floor in front of
