@@ -13,8 +13,9 @@ import (
 )
 
 // framesToMeasure is how many frames a scene draws before its frame time
-// is read: the meter then averages well-warmed frames.
-const framesToMeasure = 120
+// is read: the meter averages the last 60, so these are past the first
+// frames that upload textures and build the scene.
+const framesToMeasure = 70
 
 // framesTimeout bounds the wait for those frames. Software WebGL on a busy
 // two-core machine has drawn as few as 2.5 frames a second at 1280×720.
