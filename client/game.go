@@ -96,6 +96,7 @@ func newGame(ui *page.Page, s *scenes.Scene, w *scenes.Compiled, r *render.Rende
 	g := &game{ui: ui, scene: s, world: w, r: r, net: n, pixelScale: 1}
 	g.board.SetPage(pageAddress())
 	ui.SetState(g.board.JSON)
+	ui.SetProjector(view{g})
 	g.publish()
 	return g
 }
@@ -133,7 +134,7 @@ func (g *game) join(name string) {
 	hello, _ := json.Marshal(protocol.Hello{Type: protocol.TypeHello, Version: protocol.Version, Scene: g.scene.ID, Name: clean})
 	g.ui.Joined(clean)
 	g.ui.FocusGame()
-	g.ui.SetStatus("Connecting…", page.StatusWarn)
+	g.ui.SetStatus(page.Status{Key: "connecting", Text: "Connecting…", Kind: page.StatusWarn})
 	g.net.Connect(hello)
 }
 

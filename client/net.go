@@ -33,7 +33,7 @@ func (g *game) handleNetwork(now time.Time) {
 	for _, ev := range g.events {
 		switch ev.Kind {
 		case netclient.Opened:
-			g.ui.SetStatus("Joining the session…", page.StatusWarn)
+			g.ui.SetStatus(page.Status{Key: "joining", Text: "Joining the session…", Kind: page.StatusWarn})
 		case netclient.Message:
 			if ev.Binary {
 				if err := g.pres.HandleBinary(ev.Data, ev.At); err != nil {
@@ -49,7 +49,7 @@ func (g *game) handleNetwork(now time.Time) {
 			g.handleEvent(e, now)
 		case netclient.Closed:
 			if g.pres.Joined() {
-				g.ui.AddNotice("Connection lost.")
+				g.ui.AddNoticeKey("connectionLost", "", "Connection lost.")
 			}
 			g.pres.Reset()
 			g.peers = g.peers[:0]
@@ -63,21 +63,21 @@ func (g *game) handleNetwork(now time.Time) {
 func (g *game) handleEvent(e presence.Event, now time.Time) {
 	switch e.Type {
 	case protocol.TypeWelcome:
-		g.ui.SetStatus("", page.StatusOK)
+		g.ui.SetStatus(page.Status{Kind: page.StatusOK})
 		if g.pres.Scene() != "" && g.pres.Scene() != g.scene.ID {
 			g.ui.AddNotice(fmt.Sprintf("The server placed you in %s, not %s.", g.pres.Scene(), g.scene.ID))
 		}
 		if g.welcomed {
-			g.ui.AddNotice(fmt.Sprintf("Reconnected as %s.", e.Member.Name))
+			g.ui.AddNoticeKey("reconnectedAs", e.Member.Name, fmt.Sprintf("Reconnected as %s.", e.Member.Name))
 		} else {
-			g.ui.AddNotice(fmt.Sprintf("You joined as %s.", e.Member.Name))
+			g.ui.AddNoticeKey("joinedAs", e.Member.Name, fmt.Sprintf("You joined as %s.", e.Member.Name))
 		}
 		g.welcomed = true
 	case protocol.TypeJoin:
-		g.ui.AddNotice(e.Member.Name + " arrived.")
+		g.ui.AddNoticeKey("arrived", e.Member.Name, e.Member.Name+" arrived.")
 	case protocol.TypeLeave:
 		if e.Member.Name != "" {
-			g.ui.AddNotice(e.Member.Name + " left.")
+			g.ui.AddNoticeKey("left", e.Member.Name, e.Member.Name+" left.")
 		}
 	case protocol.TypeChat:
 		g.ui.AddChat(e.Member.Name, e.Member.Color, e.Text)
@@ -132,18 +132,22 @@ func (g *game) showStatus(now time.Time) {
 		why := ""
 		var pe protocol.Error
 		if errors.As(err, &pe) {
-			why = " (" + pe.Message + ")"
+			why = pe.Message
 		}
 		if secs > 0 {
-			g.ui.SetStatus(fmt.Sprintf("Connection lost%s — reconnecting in %d s…", why, secs), page.StatusWarn)
+			text := fmt.Sprintf("Connection lost — reconnecting in %d s…", secs)
+			if why != "" {
+				text = fmt.Sprintf("Connection lost (%s) — reconnecting in %d s…", why, secs)
+			}
+			g.ui.SetStatus(page.Status{Key: "reconnect-in", Text: text, Kind: page.StatusWarn, Why: why, Secs: secs})
 		} else {
-			g.ui.SetStatus("Reconnecting…", page.StatusWarn)
+			g.ui.SetStatus(page.Status{Key: "reconnecting", Text: "Reconnecting…", Kind: page.StatusWarn})
 		}
 	case netclient.Connecting:
 		if !g.pres.Joined() {
-			g.ui.SetStatus("Connecting…", page.StatusWarn)
+			g.ui.SetStatus(page.Status{Key: "connecting", Text: "Connecting…", Kind: page.StatusWarn})
 		}
 	case netclient.Stopped:
-		g.ui.SetStatus("Not connected", page.StatusWarn)
+		g.ui.SetStatus(page.Status{Key: "offline", Text: "Not connected", Kind: page.StatusWarn})
 	}
 }

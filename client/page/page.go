@@ -253,16 +253,32 @@ const (
 	StatusWarn = "warn"
 )
 
-// SetStatus shows a short connection status; an empty text hides it.
-func (p *Page) SetStatus(text, kind string) {
-	key := kind + "\x00" + text
+// Status is a connection status. Key names its wording in the page's
+// table of interface strings (page.js), which shows it in the visitor's
+// language; Text is the English wording, shown as it is where the page
+// has no such table. Secs and Why fill in the "reconnect-in" wording.
+type Status struct {
+	Key, Text, Kind string
+	Why             string
+	Secs            int
+}
+
+// SetStatus shows a short connection status; an empty Text hides it.
+func (p *Page) SetStatus(s Status) {
+	key := s.Kind + "\x00" + s.Key + "\x00" + s.Text
 	if key == p.lastStatus || p.status.IsNull() {
 		return
 	}
 	p.lastStatus = key
-	p.status.Set("textContent", text)
-	p.status.Get("dataset").Set("kind", kind)
-	p.status.Set("hidden", text == "")
+	ds := p.status.Get("dataset")
+	ds.Set("kind", s.Kind)
+	ds.Set("why", s.Why)
+	ds.Set("secs", strconv.Itoa(s.Secs))
+	// The page translates when the key changes; set the text first so
+	// that the translated wording is the last written.
+	p.status.Set("textContent", s.Text)
+	ds.Set("key", s.Key)
+	p.status.Set("hidden", s.Text == "")
 }
 
 // AddChat appends a chat line: the speaker's name in their colour, then
@@ -278,6 +294,9 @@ func (p *Page) AddChat(name, color, text string) {
 	}
 	msg := p.doc.Call("createElement", "span")
 	msg.Set("className", "chat-text")
+	// People write in any language: each line takes the direction of
+	// its own text, whatever the page's.
+	line.Set("dir", "auto")
 	msg.Set("textContent", text)
 	line.Call("append", who, msg)
 	p.appendLog(line)
@@ -286,9 +305,23 @@ func (p *Page) AddChat(name, color, text string) {
 // AddNotice appends a line about the session (arrivals, departures,
 // refusals), styled apart from what people said.
 func (p *Page) AddNotice(text string) {
+	p.AddNoticeKey("", "", text)
+}
+
+// AddNoticeKey appends a notice the page can say in the visitor's
+// language: key names its wording in the page's table of interface
+// strings (page.js) and name fills in the person it is about; text is
+// the English wording, shown where the page has no such wording.
+func (p *Page) AddNoticeKey(key, name, text string) {
 	line := p.doc.Call("createElement", "div")
 	line.Set("className", "chat-notice")
+	line.Set("dir", "auto")
 	line.Set("textContent", text)
+	if key != "" {
+		ds := line.Get("dataset")
+		ds.Set("name", name)
+		ds.Set("key", key)
+	}
 	p.appendLog(line)
 }
 
@@ -392,6 +425,8 @@ func (p *Page) SetLabels(ls []Label) {
 }
 
 // SetPeopleCount shows how many people are in the session (0 hides it).
+// The page words the count in the visitor's language from data-count; the
+// English text stands where it does not.
 func (p *Page) SetPeopleCount(n int) {
 	if n == p.people || p.peopleEl.IsNull() {
 		return
@@ -405,4 +440,5 @@ func (p *Page) SetPeopleCount(n int) {
 		text = fmt.Sprintf("%d people here", n)
 	}
 	p.peopleEl.Set("textContent", text)
+	p.peopleEl.Get("dataset").Set("count", strconv.Itoa(n))
 }
