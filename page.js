@@ -616,6 +616,18 @@
       $("hotspot-title").lang = title.lang;
       $("hotspot-summary").lang = summary.lang;
       $("hotspot-text").lang = text.lang;
+      // An optional picture: a texture of the scene or a curator's
+      // photograph, served with the textures.
+      const figure = $("hotspot-figure"), image = h.data.image;
+      figure.hidden = !(image && image.texture);
+      if (!figure.hidden) {
+        const caption = pick(image.caption || {});
+        const src = "/assets/textures/" + encodeURIComponent(image.texture) + ".png";
+        if ($("hotspot-image").getAttribute("src") !== src) $("hotspot-image").src = src;
+        $("hotspot-image").alt = caption.text || title.text;
+        $("hotspot-caption").textContent = caption.text;
+        $("hotspot-caption").lang = caption.lang;
+      }
     }
 
     function open(id) {

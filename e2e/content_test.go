@@ -37,7 +37,8 @@ const contentA = `
     {"id": "north-band", "position": [2, 1.5, -3],
      "title": {"en": "Story band", "zh": "故事画", "ar": "شريط القصة"},
      "summary": {"en": "A painted narrative", "zh": "连环画式的故事", "ar": "قصة مرسومة"},
-     "text": {"en": "Scenes follow one another from left to right.", "zh": "画面从左到右依次展开。", "ar": "تتتابع المشاهد من اليسار إلى اليمين."}}
+     "text": {"en": "Scenes follow one another from left to right.", "zh": "画面从左到右依次展开。", "ar": "تتتابع المشاهد من اليسار إلى اليمين."},
+     "image": {"texture": "test-wall-grid", "caption": {"en": "The band, photographed", "zh": "故事画照片"}}}
   ],
   "portals": [
     {"id": "to-annex", "to": "content-test-annex", "center": [-6.5, 0], "size": [2, 5],
@@ -167,6 +168,9 @@ func TestHotspotPanelInTheVisitorsLanguage(t *testing.T) {
 		"#hotspot-title": "Seated Buddha", "#hotspot-summary": "A niche in the pillar",
 		"#hotspot-text": "The Buddha sits in meditation.", ".portal-label": "To the annex",
 	})
+	if v.eval(`String(document.querySelector("#hotspot-figure").hidden)`) != "true" {
+		t.Error("the Buddha's panel shows a picture, but that hotspot has none")
+	}
 	v.screenshot("panel-en")
 
 	v.chooseLanguage("zh")
@@ -187,7 +191,8 @@ func TestHotspotPanelInTheVisitorsLanguage(t *testing.T) {
 	v.screenshot("panel-zh")
 
 	v.clickMarker("north-band")
-	checks("Chinese", map[string]string{"#hotspot-title": "故事画", "#hotspot-text": "画面从左到右依次展开。"})
+	checks("Chinese", map[string]string{"#hotspot-title": "故事画", "#hotspot-text": "画面从左到右依次展开。", "#hotspot-caption": "故事画照片"})
+	v.waitFor("the panel shows the hotspot's picture, loaded", `(() => { const i = document.querySelector("#hotspot-image"); return i.offsetParent !== null && i.complete && i.naturalWidth > 0 && i.src.endsWith("/assets/textures/test-wall-grid.png"); })()`)
 
 	// The scene has no French: the panel falls back to English, says so,
 	// and the interface itself is French.
