@@ -39,13 +39,7 @@ func (c checker) content(s *Scene, comp *Compiled) {
 	for i := range s.Hotspots {
 		h := &s.Hotspots[i]
 		field := fmt.Sprintf("hotspots[%d]", i)
-		if !idPattern.MatchString(h.ID) {
-			c.add(c.errf(field+".id", "use lower-case letters, digits and hyphens, e.g. \"nine-coloured-deer\"", "%q is not a valid hotspot id", h.ID))
-		} else if j, dup := ids[h.ID]; dup {
-			c.add(c.errf(field+".id", "give every hotspot of the scene its own id", "%q is already the id of hotspots[%d]", h.ID, j))
-		} else {
-			ids[h.ID] = i
-		}
+		c.uniqueID(ids, field, "hotspot", "hotspots", "nine-coloured-deer", h.ID, i)
 		c.texts(field+".title", h.Title, true)
 		c.texts(field+".summary", h.Summary, false)
 		c.texts(field+".text", h.Text, false)
@@ -184,13 +178,7 @@ func (c checker) portals(s *Scene) {
 	for i := range s.Portals {
 		p := &s.Portals[i]
 		field := fmt.Sprintf("portals[%d]", i)
-		if !idPattern.MatchString(p.ID) {
-			c.add(c.errf(field+".id", "use lower-case letters, digits and hyphens, e.g. \"to-cave-249\"", "%q is not a valid portal id", p.ID))
-		} else if j, dup := ids[p.ID]; dup {
-			c.add(c.errf(field+".id", "give every portal of the scene its own id", "%q is already the id of portals[%d]", p.ID, j))
-		} else {
-			ids[p.ID] = i
-		}
+		c.uniqueID(ids, field, "portal", "portals", "to-cave-249", p.ID, i)
 		switch {
 		case !idPattern.MatchString(p.To):
 			c.add(c.errf(field+".to", "name the target scene by its id, e.g. \"mogao-249\"", "%q is not a scene id", p.To))
@@ -279,3 +267,16 @@ func (c checker) pose(field string, p Spawn, s *Scene) error {
 }
 
 func sizeOK(v float32) bool { return v >= minSize && v <= maxSize }
+
+// uniqueID checks that id, the id of list[i] (a hotspot or a portal), is
+// well formed and not taken by an earlier item; ids maps the ids seen so far
+// to their index.
+func (c checker) uniqueID(ids map[string]int, field, kind, list, example, id string, i int) {
+	if !idPattern.MatchString(id) {
+		c.add(c.errf(field+".id", fmt.Sprintf("use lower-case letters, digits and hyphens, e.g. %q", example), "%q is not a valid %s id", id, kind))
+	} else if j, dup := ids[id]; dup {
+		c.add(c.errf(field+".id", fmt.Sprintf("give every %s of the scene its own id", kind), "%q is already the id of %s[%d]", id, list, j))
+	} else {
+		ids[id] = i
+	}
+}
