@@ -53,6 +53,15 @@ type Hello struct {
 	// "mogao-257/3", so that friends sharing a link land together. The
 	// server places the visitor elsewhere, and says so, when it is full.
 	Session string `json:"session,omitempty"`
+	// Tour is a guided tour's code: the visitor joins that tour, in the
+	// tour's scene, rather than a public session.
+	Tour string `json:"tour,omitempty"`
+	// Token is the guide token from a guide link: with it the connection
+	// is the tour's guide.
+	Token string `json:"token,omitempty"`
+	// Resume is the secret from this visitor's last welcome into the
+	// tour: with it the visitor gets back its id, name, role and place.
+	Resume string `json:"resume,omitempty"`
 }
 
 // Member describes a person in a session.
@@ -60,6 +69,12 @@ type Member struct {
 	ID    uint16 `json:"id"`
 	Name  string `json:"name"`
 	Color string `json:"color"` // CSS colour, "#rrggbb"
+
+	// In tours only:
+	Role  string `json:"role,omitempty"`  // RoleGuide, or "" for a visitor
+	Slot  int    `json:"slot,omitempty"`  // place in the group around the guide, from 1
+	Hand  bool   `json:"hand,omitempty"`  // a raised hand
+	Muted bool   `json:"muted,omitempty"` // the guide muted this member's chat
 }
 
 // Welcome answers a valid Hello: the client's own id and everyone present,
@@ -72,6 +87,10 @@ type Welcome struct {
 	Session string   `json:"session"`
 	Scene   string   `json:"scene"`
 	Members []Member `json:"members"`
+	// Tour is the tour's state when the session is a guided tour.
+	Tour *TourState `json:"tour,omitempty"`
+	// Resume is this member's new resume secret in a tour (see Hello).
+	Resume string `json:"resume,omitempty"`
 }
 
 // Join tells members that someone arrived.
@@ -123,7 +142,8 @@ func (e Error) Unwrap() error { return e.cause }
 // ErrNotJSON is wrapped by DecodeControl for frames that are not a JSON object.
 var ErrNotJSON = errors.New("not a JSON object")
 
-// DecodeControl decodes a client's text frame into *Hello or *Chat. Any
+// DecodeControl decodes a client's text frame into *Hello, *Chat, *Hand or
+// *GuideCommand. Any
 // other type, or a malformed frame, returns an Error ready to send back.
 func DecodeControl(data []byte) (any, error) {
 	if len(data) > MaxClientMessageBytes {
@@ -151,10 +171,12 @@ func DecodeControl(data []byte) (any, error) {
 			return nil, NewError(CodeBadMessage, "chat is malformed (%v); send {\"type\":\"chat\",\"text\":TEXT}", err)
 		}
 		return &c, nil
+	case TypeGuide, TypeHand:
+		return decodeTour(env.Type, data)
 	case "":
 		return nil, NewError(CodeBadMessage, "message has no \"type\"; every message needs one, such as \"hello\" or \"chat\"")
 	default:
-		return nil, NewError(CodeUnknownType, "unknown message type %q; this server understands \"hello\" and \"chat\"", truncate(env.Type, 40))
+		return nil, NewError(CodeUnknownType, "unknown message type %q; this server understands \"hello\", \"chat\", \"hand\" and \"guide\"", truncate(env.Type, 40))
 	}
 }
 

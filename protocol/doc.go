@@ -28,7 +28,7 @@ package protocol
 
 // Version is the protocol version this build speaks. Change it whenever a
 // message's meaning or encoding changes.
-const Version = 1
+const Version = 2
 
 // Limits every side agrees on.
 const (

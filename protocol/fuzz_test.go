@@ -80,8 +80,8 @@ func FuzzDecodeSnapshot(f *testing.F) {
 
 func FuzzDecodeControl(f *testing.F) {
 	for _, s := range []string{
-		`{"type":"hello","version":1,"scene":"mogao-257","name":"Ana"}`,
-		`{"type":"hello","version":1,"scene":"mogao-257","name":"张三"}`,
+		`{"type":"hello","version":2,"scene":"mogao-257","name":"Ana"}`,
+		`{"type":"hello","version":2,"scene":"mogao-257","name":"张三"}`,
 		`{"type":"chat","text":"看这只鹿"}`,
 		`{"type":"chat","text":"a\u00e9\n\"b\"\ud83e\udd8c"}`,
 		`{"type":"chat","text":"\xff\xfe"}`,

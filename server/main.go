@@ -20,6 +20,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -27,6 +28,7 @@ import (
 
 	"yunyou/server/catalog"
 	"yunyou/server/precompress"
+	"yunyou/server/store"
 	"yunyou/server/web"
 	"yunyou/server/wsconn"
 )
@@ -34,6 +36,9 @@ import (
 // shutdownWait is the time allowed, after SIGINT or SIGTERM, for visitors
 // to take the restart notice and for requests in flight to finish.
 const shutdownWait = 10 * time.Second
+
+// databaseFile is the name of the tours' database in the -data directory.
+const databaseFile = "yunyou.db"
 
 func main() {
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
@@ -69,7 +74,7 @@ func parseFlags(args []string) (options, error) {
 	var o options
 	fs := flag.NewFlagSet("server", flag.ContinueOnError)
 	fs.StringVar(&o.addr, "addr", env("YUNYOU_ADDR", ":8080"), "listen address (env YUNYOU_ADDR)")
-	fs.StringVar(&o.data, "data", env("YUNYOU_DATA", "data"), "directory for stored state, created if missing (env YUNYOU_DATA)")
+	fs.StringVar(&o.data, "data", env("YUNYOU_DATA", "data"), "directory for stored state (the guided tours' database, yunyou.db), created if missing (env YUNYOU_DATA)")
 	fs.StringVar(&o.origins, "allowed-origins", env("YUNYOU_ALLOWED_ORIGINS", ""), "comma-separated origins besides the server's own whose pages may open WebSockets, such as https://example.org (env YUNYOU_ALLOWED_ORIGINS)")
 	fs.StringVar(&o.content, "content", env("YUNYOU_CONTENT", ""), "directory of curators' scenes (*.json) and images (textures/*.png, *.jpg), which add to or replace the built-in ones (env YUNYOU_CONTENT)")
 	fs.StringVar(&o.clientDir, "client", env("YUNYOU_CLIENT", "build"), "directory holding yunyou.wasm, .wasm.br and .wasm.gz, as `make client` writes them (env YUNYOU_CLIENT)")
@@ -111,7 +116,13 @@ func run(args []string, log *slog.Logger) error {
 	if err := os.MkdirAll(o.data, 0o755); err != nil {
 		return fmt.Errorf("creating the data directory: %w", err)
 	}
-	srv, err := web.New(web.Config{Catalog: cat, ClientDir: o.clientDir, AllowedOrigins: splitList(o.origins), Limits: o.limits, Log: log})
+	dbPath := filepath.Join(o.data, databaseFile)
+	st, err := store.OpenSQLite(dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	srv, err := web.New(web.Config{Catalog: cat, ClientDir: o.clientDir, AllowedOrigins: splitList(o.origins), Limits: o.limits, Store: st, Log: log})
 	if err != nil {
 		return err
 	}

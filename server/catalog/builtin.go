@@ -5,7 +5,10 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/go-gl/mathgl/mgl32"
+
 	"yunyou/assets"
+	"yunyou/formation"
 	"yunyou/protocol"
 	"yunyou/scenes"
 )
@@ -23,7 +26,20 @@ func fromScenes(all []*scenes.Scene) ([]*Scene, error) {
 		if err != nil {
 			return nil, fmt.Errorf("catalog: encoding scene %s: %w", s.ID, err)
 		}
+		compiled, err := s.Compile()
+		if err != nil {
+			return nil, fmt.Errorf("catalog: building scene %s: %w", s.ID, err)
+		}
+		hotspots := make([]string, 0, len(s.Hotspots))
+		for _, h := range s.Hotspots {
+			hotspots = append(hotspots, h.ID)
+		}
 		list = append(list, &Scene{
+			Hotspots: hotspots,
+			Reach: func(fx, fz, tx, tz float32) (float32, float32) {
+				p := compiled.Slide(mgl32.Vec3{fx, 0, fz}, mgl32.Vec3{tx, 0, tz}, formation.AvatarRadius)
+				return p.X(), p.Z()
+			},
 			ID:       s.ID,
 			Title:    s.Title,
 			Era:      s.Era,

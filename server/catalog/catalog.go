@@ -15,7 +15,9 @@ import (
 	"slices"
 	"strings"
 
+	"yunyou/formation"
 	"yunyou/protocol"
+	"yunyou/server/session"
 )
 
 // DefaultScene is the scene a visitor lands in when the page names none.
@@ -36,6 +38,25 @@ type Scene struct {
 	// Inside reports whether an eye at (x, y, z) is within the walkable
 	// volume of the scene.
 	Inside func(x, y, z float32) bool
+	// Hotspots lists the ids of the scene's hotspots, which a guide may
+	// spotlight.
+	Hotspots []string
+	// Reach tells where a walker stops, for placing a guided group; nil
+	// means nothing stops one.
+	Reach formation.Reach
+}
+
+// TourScene returns what a guided tour needs of scene id.
+func (c *Catalog) TourScene(id string) (session.SceneInfo, bool) {
+	s, ok := c.byID[id]
+	if !ok {
+		return session.SceneInfo{}, false
+	}
+	reach := s.Reach
+	if reach == nil {
+		reach = func(_, _, tx, tz float32) (float32, float32) { return tx, tz }
+	}
+	return session.SceneInfo{Spawn: s.Spawn, Hotspots: s.Hotspots, Reach: reach}, true
 }
 
 // Contains reports whether p is inside the scene.

@@ -19,18 +19,24 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"yunyou/server/catalog"
+	"yunyou/server/store"
 	"yunyou/server/web"
 	"yunyou/server/wsconn"
 )
 
 // stopWait bounds the graceful stop at the end of a test.
 const stopWait = 10 * time.Second
+
+// DatabaseFile is the name of the tours' database in the data directory,
+// as the server names it.
+const DatabaseFile = "yunyou.db"
 
 // Server is a running server.
 type Server struct {
@@ -41,9 +47,13 @@ type Server struct {
 	// Web is the server itself, for tests that look inside (Sessions).
 	Web *web.Server
 
+	// Data is the directory holding the tours' database.
+	Data string
+
 	stopOnce sync.Once
 	stopErr  error
 	served   chan struct{}
+	store    *store.SQLite
 }
 
 type config struct {
@@ -55,6 +65,7 @@ type config struct {
 	read      time.Duration
 	write     time.Duration
 	logs      []io.Writer
+	data      string
 }
 
 // Option configures Start.
@@ -85,6 +96,11 @@ func WithHTTPTimeouts(read, write time.Duration) Option {
 	return func(c *config) { c.read, c.write = read, write }
 }
 
+// WithDataDir keeps the tours' database in dir, so that a second server
+// started on the same dir carries on the first one's tours, as a restarted
+// server does. Without it each server gets a fresh directory.
+func WithDataDir(dir string) Option { return func(c *config) { c.data = dir } }
+
 // WithLog also writes the server's log, at Debug and above, to w, which
 // must be safe for use by many goroutines.
 func WithLog(w io.Writer) Option { return func(c *config) { c.logs = append(c.logs, w) } }
@@ -107,6 +123,13 @@ func Start(tb testing.TB, opts ...Option) *Server {
 	if cfg.clientDir == "" {
 		cfg.clientDir = tb.TempDir() // no client: the page says so
 	}
+	if cfg.data == "" {
+		cfg.data = tb.TempDir()
+	}
+	st, err := store.OpenSQLite(filepath.Join(cfg.data, DatabaseFile))
+	if err != nil {
+		tb.Fatalf("servertest: %v", err)
+	}
 	logw := &tbWriter{tb: tb}
 	handlers := []slog.Handler{slog.NewTextHandler(logw, &slog.HandlerOptions{Level: slog.LevelInfo})}
 	for _, w := range cfg.logs {
@@ -115,7 +138,7 @@ func Start(tb testing.TB, opts ...Option) *Server {
 	log := slog.New(slog.NewMultiHandler(handlers...))
 	ws, err := web.New(web.Config{
 		Catalog: cfg.catalog, ClientDir: cfg.clientDir, AllowedOrigins: cfg.origins,
-		Chat: cfg.chat, Limits: cfg.limits, ReadTimeout: cfg.read, WriteTimeout: cfg.write, Log: log,
+		Chat: cfg.chat, Limits: cfg.limits, ReadTimeout: cfg.read, WriteTimeout: cfg.write, Store: st, Log: log,
 	})
 	if err != nil {
 		tb.Fatalf("servertest: %v", err)
@@ -128,7 +151,9 @@ func Start(tb testing.TB, opts ...Option) *Server {
 		URL:    "http://" + ln.Addr().String(),
 		WS:     "ws://" + ln.Addr().String() + "/ws",
 		Web:    ws,
+		Data:   cfg.data,
 		served: make(chan struct{}),
+		store:  st,
 	}
 	go func() {
 		defer close(s.served)
@@ -157,6 +182,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		case <-s.served:
 		case <-ctx.Done():
 			s.stopErr = fmt.Errorf("server did not stop serving: %w", ctx.Err())
+		}
+		if err := s.store.Close(); err != nil && s.stopErr == nil {
+			s.stopErr = fmt.Errorf("closing the tours' database: %w", err)
 		}
 	})
 	return s.stopErr

@@ -23,8 +23,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"yunyou/protocol"
+	"yunyou/server/store"
 )
 
 // Manager finds or starts the session a visitor joins. Its methods may be
@@ -37,11 +39,19 @@ type Manager struct {
 	// instances lists each scene's sessions by instance number: the
 	// session named "ID/N" is instances[ID][N-1], nil once it stopped.
 	instances map[string][]*Session
+
+	// Guided tours (tours.go): running tours by code, the store that
+	// keeps them and the scenes they may visit.
+	tours  map[string]*Session
+	store  store.Store
+	scenes SceneLookup
+	wg     sync.WaitGroup // one per running tour
+	now    func() time.Time
 }
 
 // NewManager returns a Manager that logs to log.
 func NewManager(log *slog.Logger) *Manager {
-	return &Manager{log: log, instances: make(map[string][]*Session)}
+	return &Manager{log: log, instances: make(map[string][]*Session), tours: make(map[string]*Session), now: time.Now}
 }
 
 // MaxInstances bounds the instance number a visitor may ask for, so that a
@@ -131,6 +141,11 @@ func (mgr *Manager) leave(m *Member) {
 	m.left = true
 	s := m.session
 	s.reserved--
+	if s.tour != nil {
+		// A tour outlives its members: it stops by itself when idle.
+		s.push(request{kind: requestLeave, handle: m})
+		return
+	}
 	last := s.reserved == 0
 	if last {
 		list := mgr.instances[s.scene]

@@ -6,7 +6,10 @@ import "yunyou/protocol"
 // Data to many members, so nobody may modify it once it is queued.
 type Frame struct {
 	Binary bool // a snapshot; otherwise a JSON control event
-	Data   []byte
+	// Lossy marks a control event that the next one replaces (the guide's
+	// pointer): a peer may refuse it as it would a snapshot.
+	Lossy bool
+	Data  []byte
 }
 
 // Peer is a member's connection as its session sees it. Only the session's
@@ -70,3 +73,17 @@ func (m *Member) Chat(text string) {
 // Leave takes the member out of its session and tells the others. It is
 // safe to call more than once.
 func (m *Member) Leave() { m.mgr.leave(m) }
+
+// Command sends a guide's command to the session, which checks that the
+// member is the guide.
+func (m *Member) Command(c *protocol.GuideCommand) {
+	m.session.push(request{kind: requestCommand, handle: m, cmd: c})
+}
+
+// Hand raises (up) or lowers the member's hand in a tour.
+func (m *Member) Hand(up bool) {
+	m.session.push(request{kind: requestHand, handle: m, up: up})
+}
+
+// Tour reports whether the member is in a guided tour.
+func (m *Member) Tour() bool { return m.session.tour != nil }

@@ -24,7 +24,7 @@ const (
 	// floods chat waits for the session, not the others. Joins and leaves
 	// are not bounded here: each is one visitor arriving or going, which
 	// the connection limits bound, and they must never wait (see push).
-	chatQueueLen = protocol.MaxSessionMembers
+	chatQueueLen = protocol.MaxTourMembers
 )
 
 type requestKind int
@@ -33,6 +33,9 @@ const (
 	requestJoin requestKind = iota
 	requestLeave
 	requestChat
+	requestCommand // a guide's command
+	requestHand    // a raised or lowered hand
+	requestStop    // the server shuts down: save the tour and stop
 )
 
 // request is a change to a session, handled in the order it arrives.
@@ -41,6 +44,10 @@ type request struct {
 	handle *Member
 	text   string // chat
 	last   bool   // leave: no member remains, so the session stops
+
+	hello TourHello             // join into a tour
+	cmd   *protocol.GuideCommand // command
+	up    bool                   // hand
 }
 
 // Session is one instance of a scene that visitors share. Its run goroutine
@@ -68,6 +75,12 @@ type Session struct {
 	tick    uint32    // of the last snapshot
 	nextID  uint16
 	kicks   []*member // disconnected while sending, to announce
+
+	// tour is the guided tour's state, nil for a public session; info is
+	// what TourInfo reads of it from other goroutines.
+	tour         *tourState
+	info         infoPointer
+	pendingNotes []note
 }
 
 // member is the session's record of one visitor, owned by the session's
@@ -83,6 +96,15 @@ type member struct {
 	needFull bool // gets a full snapshot next tick: new, or missed one
 	drops    int  // snapshots refused in a row
 	kicked   bool // being disconnected
+
+	// In tours only:
+	scene      string // the scene the member's page shows
+	role       string
+	slot       int
+	hand       bool
+	muted      bool
+	resumeHash []byte
+	lastSeen   time.Time // away: when the connection ended
 }
 
 func newSession(name, scene string, spawn protocol.Pose, log *slog.Logger) *Session {
@@ -121,7 +143,8 @@ func (s *Session) take(spare []request) []request {
 	return q
 }
 
-// run is the session's goroutine. It returns after the last member left.
+// run is the session's goroutine. It returns after the last member left
+// a public session, or when a tour ends or stops.
 func (s *Session) run() {
 	s.log.Info("session started")
 	ticker := time.NewTicker(tickPeriod)
@@ -133,29 +156,68 @@ func (s *Session) run() {
 			batch = s.take(batch)
 			for i, r := range batch {
 				batch[i] = request{} // let the member go once it has left
-				switch r.kind {
-				case requestJoin:
-					s.join(r.handle)
-				case requestLeave:
-					if m := s.find(r.handle); m != nil {
-						s.remove(m)
-					}
-					if r.last {
-						// Nothing can follow: the Manager no longer
-						// lists the session and no member remains.
-						s.log.Info("session stopped: the last member left")
-						return
-					}
-				case requestChat:
-					<-s.chatSlots
-					s.chat(r.handle, r.text)
+				if s.handle(r) {
+					return
+				}
+				if s.tour != nil && s.tour.ended {
+					s.announceKicks()
+					s.endTour(batch[i+1:])
+					return
 				}
 			}
-		case <-ticker.C:
+		case now := <-ticker.C:
 			s.snapshot()
+			if s.tour != nil && s.tourTick(now) {
+				return
+			}
 		}
 		s.announceKicks()
 	}
+}
+
+// handle carries out one request and reports whether the session stops.
+func (s *Session) handle(r request) (stop bool) {
+	switch r.kind {
+	case requestJoin:
+		if s.tour != nil {
+			s.tourJoin(r)
+		} else {
+			s.join(r.handle)
+		}
+	case requestLeave:
+		if s.tour != nil {
+			s.tourLeave(r.handle)
+			return false
+		}
+		if m := s.find(r.handle); m != nil {
+			s.remove(m)
+		}
+		if r.last {
+			// Nothing can follow: the Manager no longer lists the
+			// session and no member remains.
+			s.log.Info("session stopped: the last member left")
+			return true
+		}
+	case requestChat:
+		<-s.chatSlots
+		if s.tour != nil {
+			s.tourChat(r.handle, r.text)
+		} else {
+			s.chat(r.handle, r.text)
+		}
+	case requestCommand:
+		s.command(r.handle, r.cmd)
+	case requestHand:
+		if s.tour != nil {
+			s.raiseHand(r.handle, r.up)
+		}
+	case requestStop:
+		if s.tour != nil {
+			s.stopForShutdown()
+			return true
+		}
+	}
+	return false
 }
 
 func (s *Session) find(h *Member) *member {
@@ -225,7 +287,7 @@ func (s *Session) idInUse(id uint16) bool {
 }
 
 func (m *member) info() protocol.Member {
-	return protocol.Member{ID: m.id, Name: m.name, Color: m.color}
+	return protocol.Member{ID: m.id, Name: m.name, Color: m.color, Role: m.role, Slot: m.slot, Hand: m.hand, Muted: m.muted}
 }
 
 // remove takes m out of the session and tells the others.
@@ -306,9 +368,15 @@ func (s *Session) snapshot() {
 	for _, m := range s.members {
 		select {
 		case p := <-m.handle.poses:
+			if s.tour != nil && m.scene != s.scene {
+				break // from a page still showing the scene the group left
+			}
 			if p != m.pose {
 				m.pose = p
 				m.changed = true
+				if s.tour != nil && s.tour.posesSeen.IsZero() {
+					s.tour.posesSeen = time.Now()
+				}
 			}
 		default:
 		}

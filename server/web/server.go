@@ -15,6 +15,7 @@
 //	/client/yunyou.HASH.wasm    the client, brotli or gzip as the browser accepts, cached for good
 //	/assets/textures/NAME.png   textures
 //	/api/scenes, /api/scenes/ID the scene list and each scene's file
+//	/api/tours, /api/tours/CODE guided tours: create one, look one up, its QR code (tours.go)
 //	/ws                         the WebSocket (package wsconn)
 //	/healthz                    "ok" while the server runs, 503 once it is shutting down
 //
@@ -35,6 +36,7 @@ import (
 	"yunyou"
 	"yunyou/server/catalog"
 	"yunyou/server/session"
+	"yunyou/server/store"
 	"yunyou/server/wsconn"
 )
 
@@ -76,7 +78,9 @@ type Config struct {
 	// Page holds index.html, page.js and wasm_exec.js; nil means
 	// yunyou.Web.
 	Page fs.FS
-	Log  *slog.Logger
+	// Store keeps guided tours; nil turns tours off (the API says so).
+	Store store.Store
+	Log   *slog.Logger
 }
 
 // Server serves Yunyou over HTTP. Its methods may be called from any
@@ -94,6 +98,9 @@ type Server struct {
 	pageJS   revalidated
 	http     *http.Server
 	stopping atomic.Bool // Shutdown has begun
+
+	allowedOrigins []string
+	tourLimits     tourLimits
 }
 
 // New returns a Server for cfg. It reads the page, textures and scenes now,
@@ -144,7 +151,12 @@ func New(cfg Config) (*Server, error) {
 	for _, sc := range cfg.Catalog.Scenes() {
 		s.scene[sc.ID] = newRevalidated(jsonType, sc.JSON)
 	}
-	s.ws = wsconn.New(wsconn.Config{Catalog: cfg.Catalog, Sessions: s.sessions, AllowedOrigins: cfg.AllowedOrigins, Chat: cfg.Chat, Limits: cfg.Limits, Log: log})
+	s.allowedOrigins = cfg.AllowedOrigins
+	s.tourLimits = newTourLimits()
+	if cfg.Store != nil {
+		s.sessions.UseTours(cfg.Store, cfg.Catalog.TourScene)
+	}
+	s.ws = wsconn.New(wsconn.Config{Catalog: cfg.Catalog, Sessions: s.sessions, AllowedOrigins: cfg.AllowedOrigins, Chat: cfg.Chat, Limits: cfg.Limits, Guesses: s.tourLimits.guesses, Log: log})
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.serveIndex)
@@ -154,6 +166,9 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("GET /assets/textures/{file}", s.serveTexture)
 	mux.HandleFunc("GET /api/scenes", s.serveSceneList)
 	mux.HandleFunc("GET /api/scenes/{id}", s.serveScene)
+	mux.HandleFunc("POST /api/tours", s.serveCreateTour)
+	mux.HandleFunc("GET /api/tours/{code}", s.serveTour)
+	mux.HandleFunc("GET /api/tours/{code}/qr.png", s.serveTourQR)
 	mux.HandleFunc("GET /healthz", s.serveHealth)
 	mux.Handle("GET /ws", s.ws)
 	s.http = &http.Server{
@@ -180,13 +195,15 @@ func (s *Server) Serve(ln net.Listener) error {
 }
 
 // Shutdown tells every visitor on a WebSocket that the server is
-// restarting and closes their connections (code 1012), then stops HTTP,
-// waiting for requests in flight until ctx is done.
+// restarting and closes their connections (code 1012), saves the running
+// tours, then stops HTTP, waiting for requests in flight until ctx is
+// done. The caller closes the store afterwards.
 func (s *Server) Shutdown(ctx context.Context) error {
 	s.stopping.Store(true) // load balancers stop sending visitors here
 	wsErr := s.ws.Shutdown(ctx)
+	tourErr := s.sessions.Close(ctx)
 	httpErr := s.http.Shutdown(ctx)
-	return errors.Join(wsErr, httpErr)
+	return errors.Join(wsErr, tourErr, httpErr)
 }
 
 // Sessions returns the server's session manager.

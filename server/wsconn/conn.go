@@ -45,13 +45,15 @@ const (
 
 	// sendQueueLen bounds the frames waiting for the writer: about three
 	// seconds of snapshots plus room for a burst of events from a full
-	// session. A visitor who lets it fill has fallen far behind.
-	sendQueueLen = 128
+	// tour (everyone arriving at once after a restart). A visitor who lets
+	// it fill has fallen far behind.
+	sendQueueLen = 64 + 2*protocol.MaxTourMembers
 
-	// snapshotRoom is how full the queue may be and still take a snapshot.
-	// The rest is kept for events, which cannot be dropped: a visitor on a
-	// slow link loses snapshots first and stays in the session.
-	snapshotRoom = sendQueueLen / 2
+	// snapshotRoom is how full the queue may be and still take a snapshot
+	// (or another lossy frame): about three seconds of them. The rest is
+	// kept for events, which cannot be dropped: a visitor on a slow link
+	// loses snapshots first and stays in the session.
+	snapshotRoom = 64
 
 	// readBufferSize and writeBufferSize size gorilla's buffers. Poses are
 	// 11 bytes and the largest snapshot under 800, so small buffers suit;
@@ -90,6 +92,7 @@ type conn struct {
 	h      *Handler
 	ws     *websocket.Conn
 	remote string
+	addr   string // the client address key of the connection limits
 	log    *slog.Logger
 
 	send chan session.Frame // frames for writePump
@@ -130,7 +133,7 @@ func (c *conn) Send(f session.Frame) bool {
 		return true // the connection is ending; nothing more goes out
 	default:
 	}
-	if f.Binary && len(c.send) >= snapshotRoom {
+	if (f.Binary || f.Lossy) && len(c.send) >= snapshotRoom {
 		return false
 	}
 	select {
@@ -141,10 +144,18 @@ func (c *conn) Send(f session.Frame) bool {
 	}
 }
 
-// Close disconnects a visitor who fell too far behind, as session.Peer
-// asks. Any goroutine may call it.
+// Close disconnects the visitor, as session.Peer asks, telling it why with
+// e: it fell too far behind, the guide removed it, the tour ended. Any
+// goroutine may call it.
 func (c *conn) Close(e protocol.Error) {
-	c.closeWith(closeInfo{code: websocket.CloseTryAgainLater, reason: "too slow: " + e.Message, event: encodeError(e)})
+	code, reason := websocket.ClosePolicyViolation, e.Message
+	switch e.Code {
+	case protocol.CodeTooSlow:
+		code, reason = websocket.CloseTryAgainLater, "too slow: "+e.Message
+	case protocol.CodeTourEnded:
+		code = websocket.CloseNormalClosure
+	}
+	c.closeWith(closeInfo{code: code, reason: reason, event: encodeError(e)})
 }
 
 // closeWith starts closing the connection; only the first call counts. Any

@@ -23,6 +23,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"yunyou/server/catalog"
+	"yunyou/server/ratelimit"
 	"yunyou/server/session"
 )
 
@@ -39,7 +40,10 @@ type Config struct {
 	// Limits bounds new and open connections, overall and per client
 	// address; zero fields mean DefaultConnLimits.
 	Limits ConnLimits
-	Log    *slog.Logger
+	// Guesses limits wrong tour codes per client address, shared with the
+	// HTTP API; nil means no limit.
+	Guesses *ratelimit.Keyed
+	Log     *slog.Logger
 }
 
 // ChatLimit is a token bucket for chat lines: a burst of Burst lines, then
@@ -126,6 +130,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return // Upgrade has answered and h.upgrader.Error logged it
 	}
 	c := newConn(h, ws, r.RemoteAddr)
+	c.addr = addr
 	h.mu.Lock()
 	if h.stopping {
 		// Shutdown began during the upgrade and may already be waiting:

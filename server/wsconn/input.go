@@ -1,6 +1,7 @@
 package wsconn
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"yunyou/protocol"
+	"yunyou/server/session"
 )
 
 // This file holds what readPump does with each message. Every bad message
@@ -49,6 +51,18 @@ func (c *conn) text(data []byte) (fatal bool) {
 			return false
 		}
 		c.member.Chat(text)
+	case *protocol.Hand:
+		if c.member == nil || !c.member.Tour() {
+			c.reject(protocol.NewError(protocol.CodeOutOfOrder, "raising a hand works only in a guided tour, after the hello"))
+			return false
+		}
+		c.member.Hand(m.Up)
+	case *protocol.GuideCommand:
+		if c.member == nil {
+			c.reject(protocol.NewError(protocol.CodeOutOfOrder, "guide command before hello; send the hello first"))
+			return false
+		}
+		c.member.Command(m)
 	}
 	return false
 }
@@ -82,12 +96,48 @@ func (c *conn) hello(h *protocol.Hello) (fatal bool) {
 		return true
 	}
 	c.scene = scene
-	c.member = c.h.cfg.Sessions.Join(scene.ID, h.Session, scene.Spawn, name, c)
+	if h.Tour != "" {
+		if fatal, ok := c.joinTour(h, name); !ok {
+			return fatal
+		}
+	} else {
+		c.member = c.h.cfg.Sessions.Join(scene.ID, h.Session, scene.Spawn, name, c)
+	}
 	// From here the connection lives as long as the peer answers pings.
 	c.ws.SetReadDeadline(time.Now().Add(pongWait))
 	c.ws.SetPongHandler(func(string) error { c.ws.SetReadDeadline(time.Now().Add(pongWait)); return nil })
 	c.log.Info("visitor joined", "session", c.member.Session(), "name", name)
 	return false
+}
+
+// joinTour joins the tour of h.Tour, spending one of the address's guesses
+// on a code that names no tour. ok is false when the visitor did not join.
+func (c *conn) joinTour(h *protocol.Hello, name string) (fatal, ok bool) {
+	g := c.h.cfg.Guesses
+	if g != nil && !g.Left(c.addr) {
+		c.fail(protocol.NewError(protocol.CodeTooManyGuesses, "too many wrong tour codes from your network; wait %v and check the code with your guide", g.Wait(c.addr).Round(time.Second)),
+			websocket.ClosePolicyViolation, "too many wrong tour codes")
+		return true, false
+	}
+	code, valid := protocol.NormalizeCode(h.Tour)
+	var err error
+	if valid {
+		c.member, err = c.h.cfg.Sessions.JoinTour(context.Background(), session.TourHello{Code: code, Scene: c.scene.ID, Token: h.Token, Resume: h.Resume}, name, c)
+	} else {
+		err = protocol.NewError(protocol.CodeUnknownTour, "%q is not a tour code: codes have %d letters and digits, such as K7QX3M", truncate(h.Tour, 20), protocol.CodeLength)
+	}
+	if err == nil {
+		return false, true
+	}
+	var e protocol.Error
+	if !errors.As(err, &e) {
+		e = protocol.NewError(protocol.CodeRestarting, "the server cannot open this tour just now; try again in a moment")
+	}
+	if e.Code == protocol.CodeUnknownTour && g != nil {
+		g.Allow(c.addr)
+	}
+	c.fail(e, websocket.ClosePolicyViolation, e.Message)
+	return true, false
 }
 
 // binary handles a pose frame.

@@ -178,6 +178,10 @@ func (l *limiter) sweep(now time.Time, all bool) {
 // the connection's peer, or for IPv6 its /64 network, since one household
 // is usually given a whole /64. Headers such as X-Forwarded-For are not
 // trusted: any client can write them.
+// ClientAddr returns the key that limits per client address use for a
+// request's RemoteAddr: the IP address, or for IPv6 its /64 network.
+func ClientAddr(remote string) string { return clientAddr(remote) }
+
 func clientAddr(remote string) string {
 	ap, err := netip.ParseAddrPort(remote)
 	if err != nil {

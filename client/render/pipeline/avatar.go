@@ -29,20 +29,34 @@ type Avatar struct {
 	Color color.RGBA
 }
 
-// Avatar parts, drawn in an order that depends on the eye's height.
+// Parts of the moving solids: an avatar's body and head, drawn in an
+// order that depends on the eye's height, and a beam's shaft and marker.
 const (
-	partBody = 0
-	partHead = 1
+	partBody = iota
+	partHead
+	partShaft
+	partMarker
 )
 
-// dynFrag is a convex piece of an avatar face that has been pushed down
-// the BSP tree to the leaf (empty cell) holding it.
+// dynFrag is a convex piece of a face of an avatar or a beam that has
+// been pushed down the BSP tree to the leaf (empty cell) holding it.
 type dynFrag struct {
 	leaf         int32
-	avatar       int32
+	owner        int32 // index of the avatar, or of the beam
 	part         int32
 	first, count int32 // range in scratch.dynVerts
 	rgb          [3]float32
+}
+
+// isBeam reports whether the piece belongs to a beam.
+func (f *dynFrag) isBeam() bool { return f.part >= partShaft }
+
+// source is the Frame.Sources value of the piece's triangles.
+func (f *dynFrag) source() int32 {
+	if f.isBeam() {
+		return BeamSource - f.owner
+	}
+	return -1 - f.owner
 }
 
 // scratch is the per-frame working space of a World, kept between frames
@@ -57,7 +71,7 @@ type scratch struct {
 	batchFirstVertex  int
 	batchFirstIndex   int
 	clipA, clipB      []clipVert
-	dynCount          []int32 // per node: avatar fragments that passed through
+	dynCount          []int32 // per node: avatar and beam fragments that passed through
 	dynVerts          []mgl32.Vec3
 	dynFrags, sorted  []dynFrag
 	leafStart         []int32 // counting sort of sorted by leaf
@@ -65,6 +79,8 @@ type scratch struct {
 	avatarRank        []int32 // per avatar: its place in avatarOrder
 	avatarDist        []float32
 	avatarHeadFirst   []bool
+	avatarCentre      []mgl32.Vec3
+	beamMarkerFirst   []bool // per beam: the marker is painted before the shaft
 	splitFront, split []mgl32.Vec3
 	// proj caches the transform of each scene point (World.points) for
 	// the frame whose stamp matches stamp[i].
@@ -82,21 +98,32 @@ func (s *scratch) init(w *World) {
 	s.stamp = make([]uint32, len(w.points))
 }
 
-// insertAvatars builds the visible faces of every avatar and files their
-// pieces under the BSP leaves they lie in, so the walk paints each piece
-// right after the walls behind it and before those in front of it. Faces
-// that cross a splitting plane are cut along it, which makes the order
-// exact against the scene however an avatar straddles a plane.
-func (s *scratch) insertAvatars(w *World, avatars []Avatar) {
+// insertSolids files the visible pieces of the avatars and beams under the
+// BSP leaves they lie in, so the walk paints each piece right after the
+// walls behind it and before those in front of it, and orders the pieces
+// within each leaf.
+func (s *scratch) insertSolids(w *World, avatars []Avatar) {
 	for i := range s.dynCount {
 		s.dynCount[i] = 0
 	}
 	s.dynVerts, s.dynFrags, s.sorted = s.dynVerts[:0], s.dynFrags[:0], s.sorted[:0]
+	s.insertAvatars(w, avatars)
+	s.insertBeams(w)
+	s.sortFrags(w)
+}
+
+// insertAvatars builds the visible faces of every avatar and files their
+// pieces under the BSP leaves they lie in. Faces that cross a splitting
+// plane are cut along it, which makes the order exact against the scene
+// however an avatar straddles a plane.
+func (s *scratch) insertAvatars(w *World, avatars []Avatar) {
 	s.avatarOrder, s.avatarDist, s.avatarHeadFirst = s.avatarOrder[:0], s.avatarDist[:0], s.avatarHeadFirst[:0]
+	s.avatarCentre = s.avatarCentre[:0]
 	for i, a := range avatars {
 		d := a.Feet.Sub(s.eye)
 		d[1] = 0
 		s.avatarDist = append(s.avatarDist, d.Len())
+		s.avatarCentre = append(s.avatarCentre, a.Feet.Add(mgl32.Vec3{0, (avatarBodyHeight + avatarHeadHeight) / 2, 0}))
 		s.avatarOrder = append(s.avatarOrder, int32(i))
 		// Seen from above the neck the head is nearer the eye than the
 		// body's top; from below, the body is nearer than the head's
@@ -129,7 +156,6 @@ func (s *scratch) insertAvatars(w *World, avatars []Avatar) {
 		s.block(w, int32(i), partBody, a, c, c)
 		s.block(w, int32(i), partHead, a, head, face)
 	}
-	s.sortFrags(w)
 }
 
 // faceShade darkens the faces of a figure by the way they face, so its
@@ -197,7 +223,7 @@ func (s *scratch) block(w *World, avatar, part int32, a *Avatar, rgb, front [3]f
 		col = [3]float32{col[0] * shade, col[1] * shade, col[2] * shade}
 		first := int32(len(s.dynVerts))
 		s.dynVerts = append(s.dynVerts, fc.corners[:]...)
-		s.insert(w, w.root, dynFrag{avatar: avatar, part: part, first: first, count: 4, rgb: col}, fc.n)
+		s.insert(w, w.root, dynFrag{owner: avatar, part: part, first: first, count: 4, rgb: col}, fc.n)
 	}
 }
 
@@ -237,7 +263,7 @@ func (s *scratch) insert(w *World, n int32, f dynFrag, normal mgl32.Vec3) {
 	s.dynFrags = append(s.dynFrags, f)
 }
 
-// splitDyn cuts an avatar fragment by a plane into a front and a back
+// splitDyn cuts an avatar or beam fragment by a plane into a front and a back
 // piece, appended to dynVerts.
 func (s *scratch) splitDyn(f dynFrag, n mgl32.Vec3, d float32) (front, back dynFrag) {
 	s.splitFront, s.split = s.splitFront[:0], s.split[:0]
@@ -266,8 +292,8 @@ func (s *scratch) splitDyn(f dynFrag, n mgl32.Vec3, d float32) (front, back dynF
 }
 
 // sortFrags groups fragments by leaf (counting sort) and orders each
-// leaf's fragments: farther avatars first, and within an avatar the part
-// hidden by the other first.
+// leaf's fragments: farther solids first, and within an avatar or a beam
+// the part hidden by the other first.
 func (s *scratch) sortFrags(w *World) {
 	for i := range s.leafStart {
 		s.leafStart[i] = 0
@@ -292,7 +318,7 @@ func (s *scratch) sortFrags(w *World) {
 	for leaf := 0; leaf+1 < len(s.leafStart); leaf++ {
 		group := s.sorted[s.leafStart[leaf]:s.leafStart[leaf+1]]
 		for i := 1; i < len(group); i++ {
-			for j := i; j > 0 && s.fragLess(group[j], group[j-1]); j-- {
+			for j := i; j > 0 && s.fragLess(w, group[j], group[j-1]); j-- {
 				group[j], group[j-1] = group[j-1], group[j]
 			}
 		}
@@ -300,21 +326,30 @@ func (s *scratch) sortFrags(w *World) {
 }
 
 // fragLess reports whether a is painted before b within one leaf.
-func (s *scratch) fragLess(a, b dynFrag) bool {
-	if a.avatar != b.avatar {
-		return s.avatarRank[a.avatar] < s.avatarRank[b.avatar]
+func (s *scratch) fragLess(w *World, a, b dynFrag) bool {
+	switch {
+	case !a.isBeam() && !b.isBeam():
+		if a.owner != b.owner {
+			return s.avatarRank[a.owner] < s.avatarRank[b.owner]
+		}
+		return s.partOrder(a) < s.partOrder(b)
+	case a.isBeam() && b.isBeam() && a.owner == b.owner:
+		// Shaft and marker: the plane across the beam at the tip
+		// separates them exactly.
+		return a.part != b.part && s.beamMarkerFirst[a.owner] == (a.part == partMarker)
 	}
-	return s.partOrder(a) < s.partOrder(b)
+	return s.paintedBefore(w, a, b)
 }
 
 func (s *scratch) partOrder(f dynFrag) int32 {
-	if s.avatarHeadFirst[f.avatar] == (f.part == partHead) {
+	if s.avatarHeadFirst[f.owner] == (f.part == partHead) {
 		return 0
 	}
 	return 1
 }
 
-// emitLeaf paints the avatar pieces filed under a leaf.
+// emitLeaf paints the avatar and beam pieces filed under a leaf, in flat
+// colour (slot code 0), unlit.
 func (s *scratch) emitLeaf(w *World, leaf int32) {
 	for _, f := range s.sorted[s.leafStart[leaf]:s.leafStart[leaf+1]] {
 		in := s.clipA[:0]
@@ -323,7 +358,7 @@ func (s *scratch) emitLeaf(w *World, leaf int32) {
 		}
 		s.clipA = in
 		if mask, visible := s.clipPolygon(); visible {
-			s.emit(f.rgb[0], f.rgb[1], f.rgb[2], 0, 0, -1-f.avatar, mask)
+			s.emit(f.rgb[0], f.rgb[1], f.rgb[2], 0, 0, f.source(), mask)
 		}
 	}
 }

@@ -46,6 +46,7 @@ type World struct {
 	root      int32
 	light     scenes.Light
 	sources   []scenes.Polygon // the scene polygons, for occlusion tests
+	beams     []beamShape      // set by SetBeams, drawn by every Render
 
 	scratch scratch
 	// noCull turns frustum culling off, and alwaysClip sends every

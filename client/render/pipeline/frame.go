@@ -66,7 +66,8 @@ type Frame struct {
 	Vertices []Vertex
 	Indices  []uint16
 	// Sources holds, per triangle, the index of the scene polygon it
-	// belongs to (scenes.Compiled.Polygons), or -1-i for avatars[i].
+	// belongs to (scenes.Compiled.Polygons), -1-i for avatars[i], or
+	// BeamSource-i for the i-th beam set by World.SetBeams.
 	Sources []int32
 	Batches []Batch
 	Stats   Stats
@@ -88,8 +89,8 @@ type clipVert struct {
 }
 
 // Render fills f with the triangles that paint the view from cam into a
-// width×height viewport, back to front, avatars included at their correct
-// place in the order. After the first few frames it allocates nothing.
+// width×height viewport, back to front, avatars and the beams set by
+// SetBeams included at their correct place in the order. After the first few frames it allocates nothing.
 func (w *World) Render(f *Frame, cam Camera, width, height int, avatars []Avatar) {
 	s := &w.scratch
 	cam = cam.withDefaults()
@@ -110,7 +111,7 @@ func (w *World) Render(f *Frame, cam Camera, width, height int, avatars []Avatar
 	s.batchFirstVertex, s.batchFirstIndex = 0, 0
 	s.nextStamp()
 
-	s.insertAvatars(w, avatars)
+	s.insertSolids(w, avatars)
 	w.walk(w.root, false)
 	s.closeBatch()
 	f.Stats.Vertices = len(f.Vertices)
@@ -132,8 +133,9 @@ func (w *World) walk(n int32, inside bool) {
 	if !inside && !w.noCull {
 		switch s.frustum.classifyBox(nd.min, nd.max) {
 		case boxOutside:
-			// Avatar pieces may lie in cells below this node even though
-			// no scene polygon of it is in view; walk on for them.
+			// Avatar and beam pieces may lie in cells below this
+			// node even though no scene polygon of it is in view;
+			// walk on for them.
 			if s.dynCount[n] == 0 {
 				s.f.Stats.CulledNodes++
 				return

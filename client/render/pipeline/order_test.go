@@ -18,7 +18,8 @@ type rayPoly struct {
 	src    int32
 }
 
-// truthPolys lists the scene's polygons and the avatars' faces.
+// truthPolys lists the scene's polygons, the avatars' faces and the faces
+// of the beams set on the world.
 func truthPolys(fx *fixture, avatars []Avatar) []rayPoly {
 	var out []rayPoly
 	for i, p := range fx.comp.Polygons {
@@ -33,6 +34,17 @@ func truthPolys(fx *fixture, avatars []Avatar) []rayPoly {
 			for _, fc := range avatarBlock(a.Feet, a.Yaw, part) {
 				out = append(out, rayPoly{verts: fc.corners[:], normal: fc.n, src: int32(-1 - i)})
 			}
+		}
+	}
+	for i := range fx.world.beams {
+		b := &fx.world.beams[i]
+		if b.hasShaft {
+			for _, fc := range b.shaft {
+				out = append(out, rayPoly{verts: fc.corners[:], normal: fc.n, src: BeamSource - int32(i)})
+			}
+		}
+		for _, fc := range b.marker {
+			out = append(out, rayPoly{verts: fc.corners[:], normal: fc.n, src: BeamSource - int32(i)})
 		}
 	}
 	return out
@@ -147,6 +159,8 @@ func (fx *fixture) name(src int32) string {
 	switch {
 	case src == noSource:
 		return "nothing"
+	case src <= BeamSource:
+		return fmt.Sprintf("beam %d", BeamSource-src)
 	case src < 0:
 		return fmt.Sprintf("avatar %d", -1-src)
 	}
