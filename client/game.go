@@ -76,6 +76,9 @@ type game struct {
 	last   time.Time
 	err    error // from Draw, returned by the next Update
 
+	// tour is the guided tour the page opened, or nil.
+	tour *tourPlay
+
 	// noticed is when each kind of server refusal was last shown.
 	noticed map[string]time.Time
 
@@ -132,6 +135,9 @@ func (g *game) join(name string) {
 	}
 	g.name = clean
 	hello, _ := json.Marshal(protocol.Hello{Type: protocol.TypeHello, Version: protocol.Version, Scene: g.scene.ID, Name: clean})
+	if g.tour != nil {
+		hello = g.tourHello(clean)
+	}
 	g.ui.Joined(clean)
 	g.ui.FocusGame()
 	g.ui.SetStatus(page.Status{Key: "connecting", Text: "Connecting…", Kind: page.StatusWarn})
@@ -164,10 +170,14 @@ func (g *game) Update() (err error) {
 	for _, text := range g.chat {
 		g.sendChat(text)
 	}
+	g.tourCommands()
 	g.handleNetwork(start)
 
 	in := g.input.read(g, g.ui.Typing())
-	g.pose = move.Step(g.pose, in, dt, g.world)
+	if !g.tourMove(in, dt, start) {
+		g.pose = move.Step(g.pose, in, dt, g.world)
+	}
+	g.tourPoint(start)
 	if g.pres.Joined() {
 		g.net.SendPose(g.pose, start)
 	}
@@ -216,6 +226,7 @@ func (g *game) Draw(screen *ebiten.Image) {
 			Color: p.RGBA,
 		})
 	}
+	g.r.SetBeams(g.tourBeams())
 	g.r.Draw(screen, cam, g.avatars)
 	g.input.drawStick(screen)
 	g.placeLabels(cam)
@@ -268,6 +279,7 @@ func (g *game) publish() {
 		Pose: report.FromProtocol(g.pose), Peers: s.Peers[:0],
 		Frames: g.frames, FrameMs: g.meter.Millis(), Connected: g.pres.Joined(),
 		RenderScale: g.r.Scale(), DrawCalls: st.DrawCalls, Triangles: st.Triangles,
+		Tour: g.publishTour(),
 	}
 	for _, p := range g.peers {
 		s.Peers = append(s.Peers, report.Peer{ID: p.ID, Name: p.Name, Color: p.Color, Pose: report.FromProtocol(p.Pose)})

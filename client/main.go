@@ -65,6 +65,9 @@ func run(ui *page.Page) error {
 	link, linkErr := deeplink.Parse(page.Query())
 	g := newGame(ui, scene, world, r, netclient.New(page.SocketURL()))
 	g.place(link.Pose)
+	if tb, ok := page.ReadTourBoot(); ok {
+		g.startTour(tb)
+	}
 	if linkErr != nil {
 		ui.AddNotice("The address's start position is not used (" + linkErr.Error() + "); starting at the entrance instead.")
 	}

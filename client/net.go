@@ -41,6 +41,9 @@ func (g *game) handleNetwork(now time.Time) {
 				}
 				continue
 			}
+			if g.tour != nil {
+				g.handleTourFrame(ev.Data)
+			}
 			e, err := g.pres.HandleText(ev.Data)
 			if err != nil {
 				logError(err)
@@ -52,6 +55,9 @@ func (g *game) handleNetwork(now time.Time) {
 				g.ui.AddNoticeKey("connectionLost", "", "Connection lost.")
 			}
 			g.pres.Reset()
+			if g.tour != nil {
+				g.tour.t.Disconnected()
+			}
 			g.peers = g.peers[:0]
 			g.ui.SetLabels(nil)
 			logError(ev.Err)
@@ -64,7 +70,7 @@ func (g *game) handleEvent(e presence.Event, now time.Time) {
 	switch e.Type {
 	case protocol.TypeWelcome:
 		g.ui.SetStatus(page.Status{Kind: page.StatusOK})
-		if g.pres.Scene() != "" && g.pres.Scene() != g.scene.ID {
+		if g.pres.Scene() != "" && g.pres.Scene() != g.scene.ID && g.tour == nil {
 			g.ui.AddNotice(fmt.Sprintf("The server placed you in %s, not %s.", g.pres.Scene(), g.scene.ID))
 		}
 		if g.welcomed {

@@ -151,6 +151,13 @@ func (c *Client) Connect(hello []byte) {
 	c.redial()
 }
 
+// SetHello replaces the hello for the next connections without
+// redialling, for a hello that carries a secret the server renews (a
+// guided tour's resume secret).
+func (c *Client) SetHello(hello []byte) {
+	c.hello = append(c.hello[:0], hello...)
+}
+
 func (c *Client) redial() {
 	if c.c != nil {
 		c.c.close()

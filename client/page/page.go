@@ -37,9 +37,11 @@ type Page struct {
 	nameIn   js.Value
 	api      js.Value
 
-	mu    sync.Mutex
-	joins []string
-	lines []string
+	mu       sync.Mutex
+	joins    []string
+	lines    []string
+	commands [][]byte // tour commands from the page
+	snap     bool     // the visitor asked to look with the guide again
 
 	labelEls   map[uint16]*label
 	lastStatus string

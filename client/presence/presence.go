@@ -135,6 +135,15 @@ func (p *Presence) HandleText(data []byte) (Event, error) {
 		}
 		p.poses.Remove(l.ID)
 		return Event{Type: env.Type, Member: m}, nil
+	case protocol.TypeMember:
+		var me protocol.MemberEvent
+		if err := json.Unmarshal(data, &me); err != nil {
+			return Event{}, fmt.Errorf("decode member: %w", err)
+		}
+		if _, ok := p.Member(me.Member.ID); ok {
+			p.put(me.Member)
+		}
+		return Event{Type: env.Type, Member: me.Member}, nil
 	case protocol.TypeChat:
 		var c protocol.Chat
 		if err := json.Unmarshal(data, &c); err != nil {
@@ -181,6 +190,10 @@ func (p *Presence) Peers(now time.Time, dst []Peer) []Peer {
 	}
 	return dst
 }
+
+// Members returns everyone in the session, the client included, by id.
+// The slice is the Presence's own: read it before the next HandleText.
+func (p *Presence) Members() []protocol.Member { return p.members }
 
 // Count returns how many people are in the session, the client included.
 func (p *Presence) Count() int { return len(p.members) }

@@ -1,13 +1,23 @@
 // Package render draws a compiled scene in 3D with Ebiten: textured,
-// lit walls in exact depth order, and the other visitors as simple
-// coloured figures hidden correctly behind pillars and walls.
+// lit walls in exact depth order, the other visitors as simple coloured
+// figures, and a guide's pointer beam, all hidden correctly behind
+// pillars and walls.
 //
 //	r, err := render.New(compiled, images) // images: texture name → image.Image
 //	...
+//	func (g *Game) Update() error {
+//		// A guide points: at most a few times a second, find the spot
+//		// under the screen centre and show the beam to it.
+//		if spot, ok := r.Aim(cam, 30); ok {
+//			r.SetBeams([]render.Beam{{From: hand, To: spot, Color: c}}) // copied; kept until changed
+//		}
+//		// r.SetBeams(nil) removes the beam.
+//		return nil
+//	}
 //	func (g *Game) Draw(screen *ebiten.Image) {
 //		r.SetScale(controller.Frame(time.Now())) // optional: fewer pixels on slow devices
 //		cam := render.Camera{Pos: eye, Yaw: yaw, Pitch: pitch} // zero FovY, Near, Far: defaults
-//		r.Draw(screen, cam, []render.Avatar{{Feet: p, Yaw: a, Color: c}})
+//		r.Draw(screen, cam, []render.Avatar{{Feet: p, Yaw: a, Color: c}}) // with the beams set
 //		w, h := screen.Bounds().Dx(), screen.Bounds().Dy()
 //		if x, y, ok := r.Project(w, h, cam, p.Add(mgl32.Vec3{0, 1.9, 0})); ok {
 //			// place the name label at (x, y)
@@ -40,7 +50,10 @@
 // figure straddling a splitting plane), needs no second render target or
 // extra shader pass, and keeps the whole frame to one draw call. Figures
 // sharing a cell are painted far to near, which is exact for figures that
-// do not overlap.
+// do not overlap. Beams are ordered the same way: a thin square rod and a
+// diamond marker at its end, in flat unlit colour like the figures. A
+// beam's From should lie outside the figures (at a hand held out in
+// front, say): a rod starting inside a figure shows through it.
 package render
 
 import (
@@ -69,6 +82,10 @@ type Camera = pipeline.Camera
 
 // Avatar is another visitor: feet position, facing yaw and colour.
 type Avatar = pipeline.Avatar
+
+// Beam is a pointer from From to To in Color, drawn as a thin bright rod
+// with a marker at To, lifted just off the surface To lies on.
+type Beam = pipeline.Beam
 
 // Stats describes the last frame Draw drew.
 type Stats struct {
@@ -286,6 +303,19 @@ func (r *Renderer) Project(w, h int, cam Camera, p mgl32.Vec3) (x, y float32, ok
 		return 0, 0, false
 	}
 	return x, y, true
+}
+
+// SetBeams sets the beams every following Draw paints, until the next
+// call; nil or an empty slice removes them. The beams are copied, and
+// shaped once here rather than every frame.
+func (r *Renderer) SetBeams(b []Beam) { r.world.SetBeams(b) }
+
+// Aim returns the nearest surface point under the screen centre, along
+// cam's line of sight, within maxDist metres: where a guide is pointing.
+// ok is false when the line of sight meets nothing that near (it looks
+// out through a doorway, say).
+func (r *Renderer) Aim(cam Camera, maxDist float32) (mgl32.Vec3, bool) {
+	return r.world.Raycast(cam.Pos, cam.Forward(), maxDist)
 }
 
 // Stats returns the counts of the last Draw.

@@ -9,6 +9,8 @@
 package report
 
 import (
+	"yunyou/client/guided"
+
 	"encoding/json"
 	"net/url"
 	"sync"
@@ -67,6 +69,9 @@ type State struct {
 	// ?scene=ID&pose=x,y,z,yaw,pitch. Publishers leave it empty; JSON
 	// fills it in when the board knows the page's address.
 	Link string `json:"link"`
+	// Tour is the guided tour's model, as the page's console gets it;
+	// absent outside a tour.
+	Tour *guided.Model `json:"tour,omitempty"`
 }
 
 // Board holds the latest published State. Publish and JSON may be called

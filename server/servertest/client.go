@@ -306,3 +306,28 @@ func itoa(id uint16) string {
 	b, _ := json.Marshal(id)
 	return string(b)
 }
+
+// HelloTour says hello into the tour of h.Tour (with h's token and resume
+// secret, if any) and returns the welcome; it fails the test on anything
+// else. Empty Type and Version are filled in.
+func (c *Client) HelloTour(h protocol.Hello) protocol.Welcome {
+	c.tb.Helper()
+	h.Type, h.Version = protocol.TypeHello, protocol.Version
+	c.SendJSON(h)
+	var w protocol.Welcome
+	m := c.Expect("a welcome into the tour", func(m Message) bool { return m.Type == protocol.TypeWelcome || m.Type == protocol.TypeError })
+	if m.Type == protocol.TypeError {
+		c.tb.Fatalf("servertest: tour hello refused: %s", m.Data)
+	}
+	if err := m.Decode(&w); err != nil {
+		c.tb.Fatalf("servertest: decoding the welcome: %v", err)
+	}
+	return w
+}
+
+// Guide sends a guide command; Type is filled in.
+func (c *Client) Guide(cmd protocol.GuideCommand) {
+	c.tb.Helper()
+	cmd.Type = protocol.TypeGuide
+	c.SendJSON(cmd)
+}

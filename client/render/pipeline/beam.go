@@ -41,7 +41,11 @@ type Beam struct {
 
 // beamShape is a beam's geometry, computed once by SetBeams.
 type beamShape struct {
-	rgb, light [3]float32 // the beam's colour, and a lighter one for facets
+	// rgb is the beam's colour, for the shaft; the marker's facets are
+	// lighter, in two shades so they read apart, and brighter than the
+	// shaft so the spot stands out.
+	rgb    [3]float32
+	facets [2][3]float32
 	// tip is where the shaft meets the marker, and axis the unit
 	// direction from From toward the marker: the plane through tip
 	// across axis separates the two.
@@ -62,7 +66,7 @@ type beamShape struct {
 type markerFacet struct {
 	n       mgl32.Vec3
 	corners [3]mgl32.Vec3
-	lighter bool // drawn in the lighter colour, so the facets read apart
+	shade   int // which of beamShape.facets it is drawn in
 }
 
 // SetBeams sets the beams drawn by every following Render until the next
@@ -77,7 +81,8 @@ func (w *World) SetBeams(beams []Beam) {
 // shapeBeam builds a beam's shaft and marker.
 func (w *World) shapeBeam(b Beam) beamShape {
 	c := [3]float32{float32(b.Color.R) / 255, float32(b.Color.G) / 255, float32(b.Color.B) / 255}
-	sh := beamShape{rgb: c, light: mixRGB(c, [3]float32{1, 1, 1}, 0.4)}
+	white := [3]float32{1, 1, 1}
+	sh := beamShape{rgb: c, facets: [2][3]float32{mixRGB(c, white, 0.25), mixRGB(c, white, 0.5)}}
 
 	centre := b.To
 	if d := b.To.Sub(b.From); d.Len() > 0 {
@@ -116,7 +121,9 @@ func (w *World) shapeBeam(b Beam) beamShape {
 				}
 				f.n = axis.Mul(sa).Add(u.Mul(su)).Add(v.Mul(sv)).Normalize()
 				windOutward(f.corners[:], f.n)
-				f.lighter = sa*su*sv > 0
+				if sa*su*sv > 0 {
+					f.shade = 1
+				}
 				k++
 			}
 		}
@@ -208,10 +215,7 @@ func (s *scratch) insertBeams(w *World) {
 			if s.eye.Sub(f.corners[0]).Dot(f.n) <= 0 {
 				continue
 			}
-			rgb := b.rgb
-			if f.lighter {
-				rgb = b.light
-			}
+			rgb := b.facets[f.shade]
 			first := int32(len(s.dynVerts))
 			s.dynVerts = append(s.dynVerts, f.corners[:]...)
 			s.insert(w, w.root, dynFrag{owner: int32(i), part: partMarker, first: first, count: 3, rgb: rgb}, f.n)
@@ -234,7 +238,7 @@ func (s *scratch) paintedBefore(w *World, a, b dynFrag) bool {
 	if l := dir.Len(); l > 0 {
 		dir = dir.Mul(1 / l)
 	}
-	return s.depthOnSight(w, a, dir) < s.depthOnSight(w, b, dir)
+	return s.depthOnSight(w, a, dir) > s.depthOnSight(w, b, dir)
 }
 
 // anchor is a point standing for a solid: an avatar's chest, a marker's

@@ -25,14 +25,12 @@ func pointAt(t testing.TB, fx *fixture, from, toward mgl32.Vec3) Beam {
 }
 
 // beamPixels counts the pixels painted by beam 0, and checks each has
-// the beam's colour, or its lighter facet colour, unlit by the cave.
+// the beam's colour, or one of its marker's lighter colours, unlit by the
+// cave.
 func beamPixels(t *testing.T, label string, r *raster, b *beamShape) int {
 	t.Helper()
 	n, wrong := 0, 0
-	want := [2]color.RGBA{
-		{to8(b.rgb[0]), to8(b.rgb[1]), to8(b.rgb[2]), 255},
-		{to8(b.light[0]), to8(b.light[1]), to8(b.light[2]), 255},
-	}
+	want := [3]color.RGBA{rgba(b.rgb), rgba(b.facets[0]), rgba(b.facets[1])}
 	for i, id := range r.ids {
 		if id != BeamSource {
 			continue
@@ -41,12 +39,50 @@ func beamPixels(t *testing.T, label string, r *raster, b *beamShape) int {
 		if r.colour == nil {
 			continue
 		}
-		if got := r.colour.RGBAAt(i%r.w, i/r.w); got != want[0] && got != want[1] && wrong < 3 {
+		if got := r.colour.RGBAAt(i%r.w, i/r.w); !slices.Contains(want[:], got) && wrong < 3 {
 			wrong++
-			t.Errorf("%s: beam pixel (%d, %d) is %v, want the beam's own %v or %v", label, i%r.w, i/r.w, got, want[0], want[1])
+			t.Errorf("%s: beam pixel (%d, %d) is %v, want one of the beam's own %v", label, i%r.w, i/r.w, got, want)
 		}
 	}
 	return n
+}
+
+func rgba(c [3]float32) color.RGBA { return color.RGBA{to8(c[0]), to8(c[1]), to8(c[2]), 255} }
+
+// compareBeamParts checks, at every step-th pixel whose ray hits beam 0's
+// shaft or marker clearly inside a face, that the pixel shows that part's
+// colour: the shaft and the marker share a source, so only their colours
+// tell which of the two was painted last.
+func compareBeamParts(t *testing.T, label string, fx *fixture, cam Camera, avatars []Avatar, f *Frame, r *raster, step int) (compared int) {
+	t.Helper()
+	b := &fx.world.beams[0]
+	const markerSource = BeamSource - 1000
+	polys := truthPolys(fx, avatars)
+	for i := range polys {
+		if polys[i].src == BeamSource && len(polys[i].verts) == 3 { // the marker's triangular facets
+			polys[i].src = markerSource
+		}
+	}
+	aspect := float32(f.Width) / float32(f.Height)
+	tx, _ := cam.withDefaults().TanHalf(aspect)
+	wrong := 0
+	for y := step / 2; y < f.Height; y += step {
+		for x := step / 2; x < f.Width; x += step {
+			d := rayDir(cam, aspect, (float32(x)+0.5)/float32(f.Width)*2-1, 1-(float32(y)+0.5)/float32(f.Height)*2)
+			src, inset, dist, ok := castRay(polys, cam.Pos, d)
+			if !ok || (src != BeamSource && src != markerSource) || inset < 3*dist*d.Len()*2*tx/float32(f.Width) {
+				continue
+			}
+			compared++
+			got := r.colour.RGBAAt(x, y)
+			isShaft := got == rgba(b.rgb)
+			if isShaft != (src == BeamSource) && wrong < 5 {
+				wrong++
+				t.Errorf("%s: pixel (%d, %d) is %v, but the ray meets the beam's %s first", label, x, y, got, map[bool]string{true: "shaft", false: "marker"}[src == BeamSource])
+			}
+		}
+	}
+	return compared
 }
 
 // TestBeamHiddenExactlyLikeAvatars draws beams in Cave 257 seen from the
@@ -95,7 +131,7 @@ func TestBeamHiddenExactlyLikeAvatars(t *testing.T) {
 				t.Errorf("%s: the marker's centre (%.0f, %.0f) shows %s, want the beam", tt.name, x, y, fx.name(r.at(int(x), int(y))))
 			}
 		}
-		compareWithRays(t, tt.name, fx, tt.cam, nil, &f, r, 1)
+		compareWithRays(t, tt.name, fx, tt.cam, nil, &f, r, 2)
 		r.savePNG(t, "beam-"+tt.slug)
 	}
 	fx.world.SetBeams(nil)
@@ -159,32 +195,31 @@ func TestBeamOrderCloseUp(t *testing.T) {
 	fx := newFixture(t)
 	defer fx.world.SetBeams(nil)
 	cam := Camera{Pos: mgl32.Vec3{3.9, 1.6, 0}, Yaw: math.Pi / 2}
-	figure := []Avatar{{Feet: mgl32.Vec3{2.3, 0, 0}, Yaw: -math.Pi / 2, Color: color.RGBA{0, 200, 255, 255}}}
+	figure := []Avatar{{Feet: mgl32.Vec3{2.6, 0, 0}, Yaw: -math.Pi / 2, Color: color.RGBA{0, 200, 255, 255}}}
 	tests := []struct {
 		name    string
+		slug    string
 		avatars []Avatar
 		beam    Beam
 	}{
-		{"beam in front of a figure", figure, Beam{From: mgl32.Vec3{3.0, 1.2, -0.6}, To: mgl32.Vec3{3.0, 1.3, 0.6}, Color: beamGold}},
-		{"beam behind a figure", figure, Beam{From: mgl32.Vec3{1.9, 1.2, -0.6}, To: mgl32.Vec3{1.9, 1.3, 0.6}, Color: beamGold}},
-		{"beam seen from beyond its marker", nil, Beam{From: mgl32.Vec3{1.0, 1.55, 0.05}, To: mgl32.Vec3{2.9, 1.6, 0.05}, Color: beamGold}},
+		{"beam in front of a figure", "in-front", figure, Beam{From: mgl32.Vec3{3.2, 1.2, -0.6}, To: mgl32.Vec3{3.2, 1.3, 0.6}, Color: beamGold}},
+		{"beam behind a figure", "behind", figure, Beam{From: mgl32.Vec3{2.25, 1.2, -0.6}, To: mgl32.Vec3{2.25, 1.3, 0.6}, Color: beamGold}},
+		{"beam seen from beyond its marker", "beyond-marker", nil, Beam{From: mgl32.Vec3{1.2, 0.9, -1.0}, To: mgl32.Vec3{2.9, 1.6, 0.1}, Color: beamGold}},
 	}
 	var f Frame
 	for _, tt := range tests {
 		fx.world.SetBeams([]Beam{tt.beam})
-		const W, H = 1280, 800
+		const W, H = 960, 600
 		fx.world.Render(&f, cam, W, H, tt.avatars)
-		r := rasterise(&f, nil, fx.comp.Light)
-		n := 0
-		for _, id := range r.ids {
-			if id == BeamSource {
-				n++
-			}
-		}
-		if n < 2000 {
+		r := rasterise(&f, fx.atlas, fx.comp.Light)
+		if n := beamPixels(t, tt.name, r, &fx.world.beams[0]); n < 1000 {
 			t.Errorf("%s: only %d beam pixels: the view does not show the beam up close", tt.name, n)
 		}
 		compareWithRays(t, tt.name, fx, cam, tt.avatars, &f, r, 2)
+		if n := compareBeamParts(t, tt.name, fx, cam, tt.avatars, &f, r, 2); n < 100 {
+			t.Errorf("%s: only %d pixels of the shaft and marker compared", tt.name, n)
+		}
+		r.savePNG(t, "beam-close-"+tt.slug)
 	}
 }
 

@@ -7,8 +7,10 @@
 //	atlas, _ := pipeline.BuildAtlas(images)          // textures + mip levels in one image
 //	world, _ := pipeline.NewWorld(compiled, atlas.Slots) // BSP tree, built once
 //	var f pipeline.Frame                              // reused every frame
+//	world.SetBeams([]pipeline.Beam{{From: hand, To: spot, Color: c}}) // kept until changed
 //	world.Render(&f, cam, 1280, 720, avatars)
 //	// draw f.Batches: f.Vertices / f.Indices with the atlas and the shader
+//	spot, ok := world.Raycast(cam.Pos, cam.Forward(), 30) // the surface looked at
 //
 // Steps of Render:
 //
@@ -26,6 +28,13 @@
 //     it. The order against the scene is therefore exact, also for a figure
 //     straddling a plane. Within one cell, figures are painted far to near
 //     (exact for convex figures that do not interpenetrate).
+//   - Beams. A pointer beam (a thin square rod and a diamond marker at
+//     its end, shaped once by SetBeams) goes through the tree the same
+//     way. Within a cell, a beam and a figure are ordered by their depths
+//     where the rod crosses the line of sight to the figure, and the rod
+//     and its marker by the plane between them. The marker of a beam that
+//     ends on a surface is lifted just off it, so that surface never
+//     hides it.
 //   - Transform. Fragments share corners; each distinct corner is
 //     transformed to clip space once a frame, the first time a fragment
 //     needs it, and classified against the view's planes (an outcode).
@@ -50,6 +59,9 @@
 // Atlas.Sample of its texture sampling; the tests rasterise frames in
 // software with them (set YUNYOU_RENDER_PNG to a directory to see the
 // pictures).
+//
+// Raycast finds the surface a ray meets first by walking the same tree
+// front to back along the ray (BenchmarkRaycast, BenchmarkRaycastHeavy).
 //
 // BenchmarkFrame (Cave 257) and BenchmarkFrameHeavy (a synthetic
 // 20,000-triangle palace hall seen whole) measure a frame's work; the

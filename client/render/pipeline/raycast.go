@@ -18,7 +18,8 @@ const rayEdgeTolerance = 1e-4
 //
 // It walks the BSP tree front to back along the ray, so it tests only the
 // polygons in the planes the ray crosses, in order, and stops at the
-// first hit: a few microseconds in a cave, a few tens in a large hall.
+// first hit: under a microsecond in a cave, a few in a 20,000-triangle
+// hall (BenchmarkRaycast, BenchmarkRaycastHeavy).
 func (w *World) Raycast(origin, dir mgl32.Vec3, maxDist float32) (hit mgl32.Vec3, ok bool) {
 	t, _, ok := w.raycast(origin, dir, maxDist)
 	if !ok {
