@@ -26,6 +26,10 @@
   const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"; // protocol.CodeAlphabet
   const CODE_LENGTH = 6; // protocol.CodeLength
   const GUIDE_KEY = "yunyou.guide."; // + code: the guide token of that tour
+  // MOVE_KEY (+ code) holds the scene the group just moved to, read once on
+  // arrival: the client has heard of the move before the tour's address
+  // answers with the new scene, and must not be sent back.
+  const MOVE_KEY = "yunyou.tourScene.";
   // normalizeCode accepts a code as people type or read it aloud.
   const normalizeCode = (s) => String(s || "").toUpperCase().replace(/[\s-]+/g, "");
   const validCode = (c) => c.length === CODE_LENGTH && [...c].every((ch) => CODE_ALPHABET.includes(ch));
@@ -988,6 +992,12 @@
     }
     const list = await fetchJSON("the list of scenes", "api/scenes");
     sceneList = Array.isArray(list.scenes) ? list.scenes : [];
+    let moved = "";
+    try {
+      moved = sessionStorage.getItem(MOVE_KEY + tourCode) || "";
+      sessionStorage.removeItem(MOVE_KEY + tourCode);
+    } catch (e) { /* the tour's own word, then */ }
+    if (tourInfo && moved && sceneList.some((s) => s.id === moved)) tourInfo.scene = moved;
     const wanted = tourInfo ? tourInfo.scene : (params.get("scene") || list.default || "").trim();
     const entry = (list.scenes || []).find((s) => s.id === wanted);
     if (!entry && tourInfo) throw new TourError(`Tour ${tourCode} is in the scene “${wanted}”, which this server does not have.`);
@@ -1296,6 +1306,10 @@
     let over = false; // the ended/removed overlay is showing
     let toastTimer = 0;
 
+    // sentence starts a server's message with a capital letter, as the
+    // client does: messages show as sentences, Go's error text starts in
+    // lower case.
+    const sentence = (msg) => { const m = String(msg || ""); return m.charAt(0).toUpperCase() + m.slice(1); };
     const guideName = () => (model && model.guideName) || (info && info.guideName) || "";
     // tg fills in the guide's name; without one the wording closes up
     // ("Your guide is reconnecting…").
@@ -1328,7 +1342,7 @@
         err = why(e);
       }
       if (err) {
-        toast(t("commandFailed") + " " + err);
+        toast(t("commandFailed") + " " + sentence(err));
         return false;
       }
       return true;
@@ -1364,7 +1378,7 @@
       failed = true;
       document.body.classList.add("failed");
       console.error("yunyou: tour " + tourCode + ": " + message);
-      $("tour-error-text").textContent = message;
+      $("tour-error-text").textContent = sentence(message);
       $("tour-error").hidden = false;
       $("tour-error-code").focus();
       progressKey = "stopped";
@@ -1414,8 +1428,9 @@
       }
       // The group moved: follow it to the new scene.
       if (m.scene && sceneEntry && m.scene !== sceneEntry.id) {
+        try { sessionStorage.setItem(MOVE_KEY + tourCode, m.scene); } catch (e) { /* arrives where the tour's address says */ }
         const q = new URLSearchParams();
-        q.set("tour", m.code || tourCode);
+        q.set("tour", tourCode);
         const name = currentName();
         if (name) q.set("name", name);
         content.fadeTo(q);
@@ -1463,7 +1478,7 @@
       const el = $("tour-over");
       el.dataset.lead = leadKey;
       $("tour-over-lead").textContent = t(leadKey);
-      $("tour-over-text").textContent = text;
+      $("tour-over-text").textContent = sentence(text);
       $("tour-over-home").textContent = t("backToStart");
       el.hidden = false;
       render();
@@ -1670,7 +1685,7 @@
       if (!("done" in $("host-copy").dataset)) set("host-copy", "copy");
       $("host-qr").alt = t("qrAlt");
       set("host-share-hint", "shareHint");
-      set("host-close", "cancel");
+      set("host-close", "close");
       set("host-start", "startAsGuide");
       $("host-name").placeholder = t("namePlaceholder");
       fillSceneMenu();
@@ -1776,7 +1791,7 @@
       button.disabled = false;
       if (!res.ok || !body || !body.code) {
         const msg = (body && typeof body.error === "string" && body.error) || `HTTP ${res.status} ${res.statusText}`;
-        err.textContent = t("createFailed") + " " + msg;
+        err.textContent = t("createFailed") + " " + sentence(msg);
         return;
       }
       err.textContent = "";
@@ -1864,10 +1879,17 @@
       if (window.confirm(t("confirmEnd"))) guideCmd("end");
     });
 
+    // A mouse click on a console button, the hand or the banner hands the
+    // keys back to walking (the client ignores them while a button has
+    // the focus); a keyboard press stays where it is.
+    for (const id of ["guide-console", "tour-hand", "tour-banner"]) {
+      $(id).addEventListener("click", (e) => {
+        if (e.detail > 0 && e.target.closest("button")) focusGame();
+      });
+    }
     $("tour-hand").addEventListener("click", () => {
       const me = self();
       send({ type: "hand", up: !(me && me.hand) });
-      focusGame();
     });
     const followAgain = () => {
       if (window.yunyou && typeof window.yunyou.followGuide === "function") window.yunyou.followGuide();
@@ -1875,7 +1897,6 @@
     };
     $("tour-banner").addEventListener("click", () => {
       if ($("tour-banner").dataset.state === "away") followAgain();
-      focusGame();
     });
     // F looks with the guide again, unless someone is typing.
     window.addEventListener("keydown", (e) => {

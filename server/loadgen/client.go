@@ -72,17 +72,36 @@ type client struct {
 
 	// owned by the writer
 	up uint64
+
+	// In a guided run only (see guided.go).
+	view      tourView
+	cmds      chan []byte // the guide's commands, for its writer to send
+	sawFollow atomic.Bool // told that follow mode is on
+	guideID   uint16      // owned by the reader once connected
+	// owned by the writer: whether the visitor has worked out a place,
+	// and its distance from that place at its last step in the window
+	placed   bool
+	gap      float64
+	gapKnown bool
 }
 
 // peer is what a reader knows of another member of its session.
 type peer struct {
-	sent    *tracker
-	lastSeq uint32 // the newest of its poses this reader has seen
+	sent    *tracker // nil for a member whose poses are not measured
+	lastSeq uint32   // the newest of its poses this reader has seen
 }
 
 func newClient(index int, rs *runState) *client {
-	return &client{index: index, run: rs}
+	c := &client{index: index, run: rs}
+	if rs.tour != nil && index == 0 {
+		c.cmds = make(chan []byte, 1)
+	}
+	return c
 }
+
+// isVisitor reports whether the client follows a guide: every client of a
+// guided run but the first.
+func (c *client) isVisitor() bool { return c.run.tour != nil && c.index != 0 }
 
 // fail counts err once per client: the first failure closes the
 // connection, and the errors that follow from it are not news.
@@ -98,7 +117,9 @@ func (c *client) fail(err error) {
 // visit runs the whole life of the client: connect, walk until ctx is done,
 // close.
 func (c *client) visit(ctx context.Context) {
-	if err := c.connect(ctx); err != nil {
+	err := c.connect(ctx)
+	c.run.settled.Add(1)
+	if err != nil {
 		if ctx.Err() == nil {
 			c.fail(fmt.Errorf("client %d: %w", c.index, err))
 		}
@@ -107,7 +128,14 @@ func (c *client) visit(ctx context.Context) {
 		}
 		return
 	}
-	c.run.reg.add(c.session, c.id, &c.sent)
+	if c.isVisitor() {
+		// Only the guide's poses are measured in a tour: visitors'
+		// places follow from the guide's, and one pose may repeat.
+		c.run.reg.add(c.session, c.id, nil)
+	} else {
+		c.run.reg.add(c.session, c.id, &c.sent)
+	}
+	c.run.welcomed.Add(1)
 
 	ctx, cancel := context.WithCancel(ctx)
 	readerDone := make(chan struct{})
@@ -116,7 +144,11 @@ func (c *client) visit(ctx context.Context) {
 		defer cancel() // a dead connection stops the walk
 		c.read()
 	}()
-	c.walk(ctx)
+	if c.isVisitor() {
+		c.follow(ctx)
+	} else {
+		c.walk(ctx)
+	}
 
 	if c.closing.CompareAndSwap(false, true) {
 		msg := websocket.FormatCloseMessage(websocket.CloseNormalClosure, "load test over")
@@ -177,6 +209,11 @@ func (c *client) connect(ctx context.Context) error {
 				return fmt.Errorf("welcome names no session: %.200q", data)
 			}
 			c.id, c.session = w.ID, w.Session
+			if c.run.tour != nil {
+				if err := c.takeWelcome(&w); err != nil {
+					return err
+				}
+			}
 			conn.SetReadDeadline(time.Time{})
 			return nil
 		case protocol.TypeError:
@@ -197,13 +234,21 @@ func helloFor(rs *runState, i int) protocol.Hello {
 		Scene:   rs.scene.ID,
 		Name:    fmt.Sprintf("load %d", i),
 	}
+	if t := rs.tour; t != nil {
+		h.Scene, h.Tour = t.Scene, t.Code
+		if i == 0 {
+			h.Token, h.Name = t.Token, "load guide"
+		}
+		return h
+	}
 	if m := rs.cfg.Sessions; m > 0 {
 		h.Session = fmt.Sprintf("%s/%d", rs.scene.ID, i%m+1)
 	}
 	return h
 }
 
-// walk sends the client's pose every tick until ctx is done.
+// walk sends the client's pose every tick until ctx is done; a guide also
+// sends the commands queued in cmds.
 func (c *client) walk(ctx context.Context) {
 	rng := rand.New(rand.NewPCG(uint64(c.index), 0x59554e594f55))
 	spawn := c.run.scene.Spawn
@@ -220,6 +265,12 @@ func (c *client) walk(ctx context.Context) {
 		return
 	case <-time.After(time.Duration(rng.Int64N(int64(period)))):
 	}
+	if c.run.tour != nil {
+		// The guide is the only sender measured: at exactly the tick
+		// rate its sends would keep one phase against the session's
+		// tick all run, and the latency would be that phase.
+		period += guidePeriodSlip
+	}
 	ticker := time.NewTicker(period)
 	defer ticker.Stop()
 	frame := make([]byte, 0, protocol.PoseSize)
@@ -227,6 +278,13 @@ func (c *client) walk(ctx context.Context) {
 		select {
 		case <-ctx.Done():
 			return
+		case data := <-c.cmds:
+			// A nil channel outside a guided run: never ready.
+			if !c.sendText(data) {
+				return
+			}
+			seq--
+			continue
 		case <-ticker.C:
 		}
 		// Walk counter-clockwise seen from above, facing the way of the
@@ -306,9 +364,12 @@ func (c *client) takeSnapshot(s *protocol.Snapshot, now time.Duration, measuring
 		if e.ID == c.id {
 			continue
 		}
+		if e.ID == c.guideID && c.guideID != 0 {
+			c.view.setGuide(e.Pose)
+		}
 		p := c.peer(e.ID)
-		if p == nil {
-			continue // not a client of this run, or not welcomed yet
+		if p == nil || p.sent == nil {
+			continue // not a client of this run, not welcomed yet, or not measured
 		}
 		sent, ok := p.sent.find(e.Pose)
 		if !ok {
@@ -341,8 +402,8 @@ func (c *client) peer(id uint16) *peer {
 	if int(id) < len(c.peers) && c.peers[id] != nil {
 		return c.peers[id]
 	}
-	t := c.run.reg.lookup(c.session, id)
-	if t == nil {
+	t, ok := c.run.reg.lookup(c.session, id)
+	if !ok {
 		return nil
 	}
 	if int(id) >= len(c.peers) {
@@ -369,6 +430,13 @@ func (c *client) takeEvent(data []byte) {
 	case protocol.TypeError:
 		var e protocol.Error
 		_ = json.Unmarshal(data, &e)
+		if e.Code == protocol.CodeBadPose {
+			c.run.badPoses.Add(1)
+		}
 		c.run.errs.add(errors.New("server error event: " + e.Code + ": " + e.Message))
+	default:
+		if c.run.tour != nil {
+			c.takeTourEvent(env.Type, data)
+		}
 	}
 }

@@ -17,6 +17,13 @@
 // in another number of sessions, as they do when other visitors already
 // fill those instances. -sessions 0 leaves the choice to the server.
 //
+// With -guided the clients are one guided tour instead: the load generator
+// creates it over HTTP, the first client joins as the guide and walks, the
+// others join as visitors; once all are in, the guide turns follow mode on
+// and the measurement starts, while each visitor glides to its place
+// around the guide as a browser does. Latency is then from the guide's send
+// to a visitor's receipt, and the byte rates are per visitor.
+//
 // Connections open evenly over -ramp; measurement starts when the clients
 // are in place and lasts -duration. Interrupt (Ctrl-C) ends it early and
 // still reports. Warnings, the start and end of the measurement, and a
@@ -89,6 +96,7 @@ func parseFlags(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&cfg.Scene, "scene", "", "scene `id` to visit (default: the server's default scene)")
 	fs.DurationVar(&cfg.Duration, "duration", 10*time.Second, "how long to measure, after the ramp")
 	fs.DurationVar(&cfg.Ramp, "ramp", 2*time.Second, "how long to spread the connections over, so they do not all arrive at once")
+	fs.BoolVar(&cfg.Guided, "guided", false, "make the visitors one guided tour: the first is the guide, who walks; the others follow it in formation (-sessions is ignored; at most 200 clients)")
 	fs.StringVar(&cfg.CPUProfile, "cpuprofile", "", "write the load generator's own CPU profile to `file`, to see what it costs")
 	if err := fs.Parse(args); err != nil {
 		return options{}, err

@@ -6,6 +6,10 @@
 #   server/loadgen/measure.sh [CLIENTS [SESSIONS [SECONDS]]]   (from the module root)
 #
 # Defaults: 1000 clients in 20 sessions, 20 s measured after a 2 s ramp.
+# GUIDED=1 makes the clients one guided tour instead (loadgen -guided; at
+# most 200 clients, SESSIONS is ignored):
+#
+#   GUIDED=1 server/loadgen/measure.sh 200 1 20
 # The server is sampled from the moment the load generator says it measures.
 # The server runs with GODEBUG=gctrace=1 so that its Go heap can be read
 # from the garbage collector's trace: live_heap_mb is the largest heap left
@@ -22,6 +26,10 @@ sessions=${2:-20}
 seconds=${3:-20}
 ramp=2
 port=${PORT:-18090}
+mode=""
+if [ "${GUIDED:-0}" = 1 ]; then
+	mode="-guided"
+fi
 
 dir=$(mktemp -d)
 trap 'kill "$spid" 2>/dev/null || true; rm -rf "$dir"' EXIT
@@ -54,7 +62,7 @@ rss_idle=$(rss "$spid")
 load=$(cut -d' ' -f1 /proc/loadavg)
 
 "$dir/loadgen" -url "ws://127.0.0.1:$port/ws" -clients "$clients" -sessions "$sessions" \
-	-duration "${seconds}s" -ramp "${ramp}s" >"$dir/loadgen.json" 2>"$dir/loadgen.log" &
+	-duration "${seconds}s" -ramp "${ramp}s" $mode >"$dir/loadgen.json" 2>"$dir/loadgen.log" &
 lpid=$!
 until grep -qs "^loadgen: measuring" "$dir/loadgen.log"; do
 	if ! kill -0 "$lpid" 2>/dev/null; then

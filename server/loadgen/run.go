@@ -26,6 +26,9 @@ type Config struct {
 	Scene    string        // scene id; "" is the server's default scene
 	Duration time.Duration // how long to measure, after the ramp
 	Ramp     time.Duration // how long to spread the connections over
+	// Guided makes the clients one guided tour (see guided.go); Sessions
+	// is then ignored.
+	Guided bool
 }
 
 // Result is the load generator's report, printed as one JSON object.
@@ -49,6 +52,9 @@ type Result struct {
 	DownBytesPerClientS float64 `json:"down_bytes_per_client_s"`
 	UpBytesPerClientS   float64 `json:"up_bytes_per_client_s"`
 	Errors              int64   `json:"errors"`
+	// BadPoses counts the errors that are the server refusing a pose as
+	// outside the scene.
+	BadPoses int64 `json:"bad_poses,omitempty"`
 
 	Scene             string  `json:"scene"`
 	Connected         int     `json:"connected"`           // clients that got a welcome and stayed
@@ -65,6 +71,30 @@ type Result struct {
 	// the wait for the tick (see client.takeSnapshot).
 	FreshP50ms float64 `json:"fresh_p50_ms"`
 	FreshP99ms float64 `json:"fresh_p99_ms"`
+
+	// A guided run's report differs: latency is from the guide's send of
+	// a pose to a visitor's receipt of it, the direction that matters in
+	// a tour, and the byte rates are per visitor, the guide's apart.
+	Guided          bool    `json:"guided,omitempty"`
+	Tour            string  `json:"tour,omitempty"`               // the tour's code
+	Following       int     `json:"following,omitempty"`          // visitors told that follow mode is on
+	GuideDownBytesS float64 `json:"guide_down_bytes_s,omitempty"` // what the guide receives
+	GuideUpBytesS   float64 `json:"guide_up_bytes_s,omitempty"`
+	// Placed counts visitors that worked out their place around the
+	// guide; PlaceGapP50m and PlaceGapMaxm are their distances from it
+	// at their last step in the window, in metres: how well they keep up
+	// with a guide who walks.
+	Placed       int     `json:"placed,omitempty"`
+	PlaceGapP50m float64 `json:"place_gap_p50_m,omitempty"`
+	PlaceGapMaxm float64 `json:"place_gap_max_m,omitempty"`
+	// Placements counts the group's formations worked out over the run,
+	// all visitors sharing each; PlacementMs is the mean time of one.
+	Placements  uint64  `json:"placements,omitempty"`
+	PlacementMs float64 `json:"placement_ms,omitempty"`
+	// SettleSeconds is the wait from the ramp's end until every client
+	// was in and every visitor knew that follow mode is on: how far the
+	// server's admissions fell behind the arrivals.
+	SettleSeconds float64 `json:"settle_s,omitempty"`
 }
 
 // runState is what every client of a run shares.
@@ -74,6 +104,16 @@ type runState struct {
 	start time.Time // the run's clock starts here; all clients share it
 	reg   registry
 	errs  errorLog
+
+	// In a guided run only: the tour, the group's places, and how many
+	// clients have had their hello answered, were welcomed, and (of the
+	// visitors) know that follow mode is on.
+	tour                         *tourInfo
+	formation                    *formationCache
+	settled, welcomed, following atomic.Int64
+	settle                       time.Duration // ramp's end to the window's start
+
+	badPoses atomic.Int64
 
 	// The measured window, as time.Durations on the run's clock; set once
 	// the clients are in place, and ended early on interrupt.
@@ -103,6 +143,11 @@ func run(ctx context.Context, cfg Config, logw io.Writer) (Result, error) {
 	rs.reg.m = make(map[memberKey]*tracker)
 	rs.windowStart.Store(int64(max(cfg.Ramp, 0)))
 	rs.windowEnd.Store(int64(max(cfg.Ramp, 0) + cfg.Duration))
+	if cfg.Guided {
+		if err := startTour(ctx, rs, logw); err != nil {
+			return Result{}, err
+		}
+	}
 
 	clientCtx, stopClients := context.WithCancel(context.Background())
 	defer stopClients()
@@ -122,8 +167,11 @@ func run(ctx context.Context, cfg Config, logw io.Writer) (Result, error) {
 			c.visit(clientCtx)
 		}()
 	}
-	if !interrupted && !sleepUntil(ctx, rs, time.Duration(rs.windowStart.Load())) {
+	if !interrupted && !sleepUntil(ctx, rs, max(cfg.Ramp, 0)) {
 		interrupted = true
+	}
+	if !interrupted && cfg.Guided {
+		interrupted = !settleTour(ctx, rs, clients[0], len(clients), logw)
 	}
 	var cpu0, cpu1 time.Duration
 	if !interrupted {
@@ -147,7 +195,9 @@ func run(ctx context.Context, cfg Config, logw io.Writer) (Result, error) {
 	if res.Seconds > 0 {
 		res.CPUPercent = round2(100 * (cpu1 - cpu0).Seconds() / res.Seconds)
 	}
-	if cfg.Sessions > 0 && res.Sessions != cfg.Sessions {
+	if cfg.Guided {
+		guidedResult(rs, clients, &res, logw)
+	} else if cfg.Sessions > 0 && res.Sessions != cfg.Sessions {
 		fmt.Fprintf(logw, "loadgen: warning: %d clients filled %d sessions, not the %d asked for; "+
 			"the server moves a visitor elsewhere when the instance asked for is full, so other visitors "+
 			"may be in %s/1..%d, or the server does not honour the hello's session\n",
@@ -164,6 +214,12 @@ func checkConfig(cfg Config) error {
 	}
 	if cfg.Duration <= 0 {
 		return fmt.Errorf("-duration %v: need a positive duration, such as 10s", cfg.Duration)
+	}
+	if cfg.Guided {
+		if cfg.Clients < 2 || cfg.Clients > protocol.MaxTourMembers {
+			return fmt.Errorf("-clients %d: a guided tour needs a guide and at least one visitor, and holds at most %d people", cfg.Clients, protocol.MaxTourMembers)
+		}
+		return nil
 	}
 	if cfg.Sessions < 0 || cfg.Sessions > session.MaxInstances {
 		return fmt.Errorf("-sessions %d: the server runs instances 1..%d of a scene; use 0 to let it choose", cfg.Sessions, session.MaxInstances)
@@ -203,6 +259,7 @@ func summarise(rs *runState, clients []*client) Result {
 		Scene:          rs.scene.ID,
 		SessionsWanted: rs.cfg.Sessions,
 		Errors:         rs.errs.count.Load(),
+		BadPoses:       rs.badPoses.Load(),
 		Seconds:        max(0, time.Duration(rs.windowEnd.Load()-rs.windowStart.Load()).Seconds()),
 	}
 	var hist, fresh histogram
@@ -262,10 +319,14 @@ func (r *registry) add(name string, id uint16, t *tracker) {
 	r.mu.Unlock()
 }
 
-func (r *registry) lookup(name string, id uint16) *tracker {
+// lookup returns the tracker of a member; ok is false for a member that
+// is not one of the run's clients, or not welcomed yet. A client whose
+// poses are not measured has a nil tracker.
+func (r *registry) lookup(name string, id uint16) (t *tracker, ok bool) {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	return r.m[memberKey{name, id}]
+	t, ok = r.m[memberKey{name, id}]
+	return t, ok
 }
 
 // sessionSizes returns how many of the run's clients each session got,

@@ -199,25 +199,79 @@ func TestRunUnknownScene(t *testing.T) {
 func TestCheckConfig(t *testing.T) {
 	tests := []struct {
 		clients, sessions int
+		guided            bool
 		err               string // "" when the config is fine
 	}{
-		{1000, 20, ""},
-		{64, 1, ""},
-		{10, 0, ""},
-		{65, 1, "ask for at least 2 sessions"},
-		{1000, 15, "ask for at least 16 sessions"},
-		{3, 5, "more than -clients 3"},
-		{2000, 1001, "instances 1..1000"},
-		{10, -1, "instances 1..1000"},
-		{0, 0, "at least one client"},
+		{1000, 20, false, ""},
+		{64, 1, false, ""},
+		{10, 0, false, ""},
+		{65, 1, false, "ask for at least 2 sessions"},
+		{1000, 15, false, "ask for at least 16 sessions"},
+		{3, 5, false, "more than -clients 3"},
+		{2000, 1001, false, "instances 1..1000"},
+		{10, -1, false, "instances 1..1000"},
+		{0, 0, false, "at least one client"},
+		{200, 1, true, ""},
+		{200, 0, true, ""}, // -sessions does not count in a tour
+		{201, 1, true, "at most 200 people"},
+		{1, 1, true, "a guide and at least one visitor"},
 	}
 	for _, tt := range tests {
-		err := checkConfig(Config{Clients: tt.clients, Sessions: tt.sessions, Duration: time.Second})
+		err := checkConfig(Config{Clients: tt.clients, Sessions: tt.sessions, Guided: tt.guided, Duration: time.Second})
 		if tt.err == "" && err != nil {
 			t.Errorf("%d clients in %d sessions: %v, want no error", tt.clients, tt.sessions, err)
 		}
 		if tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
 			t.Errorf("%d clients in %d sessions: %v, want an error saying %q", tt.clients, tt.sessions, err, tt.err)
 		}
+	}
+}
+
+// TestRunGuided runs a short guided tour: one guide who walks and visitors
+// who follow in formation. Everyone must be in the one tour, every visitor
+// told that follow mode is on, the guide's poses seen by the visitors, and
+// the visitors near their places when the window closes.
+func TestRunGuided(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a load test against a real server")
+	}
+	srv := servertest.Start(t)
+	var logw bytes.Buffer
+	const clients = 20
+	cfg := Config{URL: srv.WS, Clients: clients, Guided: true, Duration: 2 * time.Second, Ramp: 500 * time.Millisecond}
+	res, err := run(context.Background(), cfg, &logw)
+	if err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	t.Logf("result: %+v", res)
+	if res.Errors != 0 || res.Connected != clients {
+		t.Errorf("connected %d of %d with %d errors; the loadgen says:\n%s", res.Connected, clients, res.Errors, logw.String())
+	}
+	if !res.Guided || res.Tour == "" {
+		t.Errorf("guided %v, tour %q: the report does not say it was a tour", res.Guided, res.Tour)
+	}
+	if res.Sessions != 1 || res.SessionMaxMembers != clients {
+		t.Errorf("%d sessions of %d..%d clients, want one tour of %d", res.Sessions, res.SessionMinMembers, res.SessionMaxMembers, clients)
+	}
+	if res.Following != clients-1 {
+		t.Errorf("%d visitors told that follow mode is on, want %d", res.Following, clients-1)
+	}
+	if res.LatencySamples == 0 || res.P50ms <= 0 || res.P99ms < res.P50ms {
+		t.Errorf("latency: %d samples, p50 %v ms, p99 %v ms: the visitors did not see the guide walk", res.LatencySamples, res.P50ms, res.P99ms)
+	}
+	if res.Placed != clients-1 || res.Placements == 0 {
+		t.Errorf("%d visitors placed, %d formations worked out; want %d placed", res.Placed, res.Placements, clients-1)
+	}
+	// The guide walks at 0.4 m/s turning 45°/s; a visitor a few rows back
+	// trails its moving place by well under a row or two. Left where the
+	// server put it, it would be metres away.
+	if res.PlaceGapP50m > 1.5 {
+		t.Errorf("visitors ended a median %v m (max %v m) from their places around the guide; they are not following", res.PlaceGapP50m, res.PlaceGapMaxm)
+	}
+	if res.DownBytesPerClientS == 0 || res.UpBytesPerClientS == 0 || res.GuideUpBytesS == 0 {
+		t.Errorf("down %v B/s, up %v B/s a visitor, guide up %v B/s: traffic went unmeasured", res.DownBytesPerClientS, res.UpBytesPerClientS, res.GuideUpBytesS)
+	}
+	if strings.Contains(logw.String(), "warning") {
+		t.Errorf("unexpected warning:\n%s", logw.String())
 	}
 }

@@ -191,17 +191,16 @@ func (s *Session) moveTo(scene string) *protocol.Error {
 // the old token stops working.
 func (s *Session) handOver(x *member) {
 	t := s.tour
-	old := s.guide()
 	if t.pointer.On {
 		s.pointerOff()
 	}
 	token := newSecret()
 	t.tokenHash = hashSecret(token)
-	s.makeGuide(x)
+	demoted := s.makeGuide(x)
 	s.seq++
 	s.sendEvent(x, encode(protocol.Role{Type: protocol.TypeRole, Seq: s.seq, Role: protocol.RoleGuide, Token: token}))
 	s.broadcastMember(x)
-	if old != nil {
+	for _, old := range demoted {
 		s.broadcastMember(old)
 	}
 	s.broadcastTour(nil)

@@ -45,7 +45,7 @@ type request struct {
 	text   string // chat
 	last   bool   // leave: no member remains, so the session stops
 
-	hello TourHello             // join into a tour
+	hello TourHello              // join into a tour
 	cmd   *protocol.GuideCommand // command
 	up    bool                   // hand
 }

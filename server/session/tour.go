@@ -1,6 +1,7 @@
 package session
 
 import (
+	"slices"
 	"time"
 
 	"yunyou/formation"
@@ -126,6 +127,12 @@ func (s *Session) tourJoin(r request) {
 		back = s.findResume(r.hello.Resume, now)
 	}
 	isGuide := secretMatches(r.hello.Token, t.tokenHash)
+	if back == nil && isGuide {
+		// The guide link alone, from a page that lost its resume secret
+		// (a new tab, another device): the guide takes back its own
+		// place rather than leave a second, ghost guide behind.
+		back = s.guideRecord()
+	}
 	if back == nil && t.locked && !isGuide {
 		refuse(h, protocol.NewError(protocol.CodeTourLocked, "the guide has locked this tour; nobody new can join"))
 		return
@@ -135,11 +142,15 @@ func (s *Session) tourJoin(r request) {
 		// looks alive (a phone that changed networks): the new one wins.
 		old := back.handle
 		s.detach(back)
+		// Dropped as too slow but not yet announced: detach has told
+		// everyone, and announceKicks must not take out the new
+		// connection.
+		s.kicks = slices.DeleteFunc(s.kicks, func(x *member) bool { return x == back })
 		old.peer.Close(protocol.NewError(protocol.CodeOutOfOrder, "you joined this tour again from another connection"))
 	}
 	m := back
 	if m == nil {
-		m = &member{id: s.newID(), name: h.name, color: pickColor(s.members), pose: s.spawn}
+		m = &member{id: s.newTourID(), name: h.name, color: pickColor(s.members), pose: s.spawn}
 	}
 	for i, x := range t.away {
 		if x == m {
@@ -150,7 +161,9 @@ func (s *Session) tourJoin(r request) {
 	m.handle, m.scene, m.kicked, m.drops = h, r.hello.Scene, false, 0
 	m.changed, m.needFull = true, true
 	if isGuide {
-		s.makeGuide(m)
+		for _, x := range s.makeGuide(m) {
+			s.broadcastMember(x)
+		}
 	} else if r.hello.Token != "" {
 		s.sendLater(m, protocol.NewError(protocol.CodeNotGuide, "this guide link no longer works (the guide role was handed to someone else); you joined as a visitor"))
 	}
@@ -201,6 +214,41 @@ func (s *Session) findResume(secret string, now time.Time) *member {
 	return nil
 }
 
+// guideRecord returns the guide's record, connected or away, or nil.
+func (s *Session) guideRecord() *member {
+	for _, list := range [][]*member{s.members, s.tour.away} {
+		for _, m := range list {
+			if m.role == protocol.RoleGuide {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// newTourID returns an id that no member holds, connected, away or
+// removed: those away may come back with theirs, and a removed member's
+// id would make clients mistake a newcomer for the one removed.
+func (s *Session) newTourID() uint16 {
+	for {
+		id := s.newID()
+		if !s.tourHolds(id) {
+			return id
+		}
+	}
+}
+
+func (s *Session) tourHolds(id uint16) bool {
+	for _, list := range [][]*member{s.tour.away, s.tour.removed} {
+		for _, m := range list {
+			if m.id == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // detach takes m's connection away from it, leaving the record in place
 // for a new connection. The old connection's leave then finds nothing.
 func (s *Session) detach(m *member) {
@@ -215,23 +263,28 @@ func (s *Session) detach(m *member) {
 	s.broadcastExcept(nil, encode(protocol.Leave{Type: protocol.TypeLeave, Seq: s.seq, ID: m.id}))
 }
 
-// makeGuide gives m the guide role and takes it from anyone else.
-func (s *Session) makeGuide(m *member) {
+// makeGuide gives m the guide role and takes it from anyone else. It
+// returns the connected members who lost the role, for the caller to
+// announce once it has told m.
+func (s *Session) makeGuide(m *member) (demoted []*member) {
 	for _, list := range [][]*member{s.members, s.tour.away} {
 		for _, x := range list {
 			if x != m && x.role == protocol.RoleGuide {
 				x.role = ""
 				x.slot = s.freeSlot()
 				if x.handle != nil {
-					s.seq++
-					s.broadcastExcept(nil, encode(protocol.MemberEvent{Type: protocol.TypeMember, Seq: s.seq, Member: x.info()}))
+					demoted = append(demoted, x)
 				}
 			}
 		}
 	}
 	m.role = protocol.RoleGuide
 	m.slot = 0
+	// A guide is never muted: a visitor muted earlier and handed the
+	// role could not speak to the group.
+	m.muted = false
 	s.tour.guideName = m.name
+	return demoted
 }
 
 // freeSlot returns the lowest place in the group nobody holds.

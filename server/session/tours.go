@@ -109,6 +109,11 @@ func (mgr *Manager) TourInfo(ctx context.Context, code string) (TourInfo, error)
 	mgr.mu.Unlock()
 	if s != nil {
 		if info := s.info.Load(); info != nil {
+			if info.Ended {
+				// Ending, not yet off the list: answer as for an
+				// ended tour in the store.
+				return TourInfo{}, tourEnded()
+			}
 			return *info, nil
 		}
 	}
@@ -197,6 +202,9 @@ func (mgr *Manager) startTour(ctx context.Context, code string) error {
 	name := "tour/" + code
 	s := newSession(name, t.Scene, protocol.Quantize(info.Spawn), mgr.log.With("session", name))
 	s.tour = loadTour(mgr, t)
+	// Ids go on from where the tour left them: the members away keep
+	// theirs, and a newcomer must not take one of them.
+	s.nextID = max(t.NextID, 1)
 	s.publishInfo()
 	mgr.tours[code] = s
 	mgr.wg.Add(1)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -96,9 +95,13 @@ func (s *Server) serveCreateTour(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req createTourRequest
-	dec := json.NewDecoder(io.LimitReader(r.Body, maxTourRequest))
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxTourRequest))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&req); err != nil {
+	var tooBig *http.MaxBytesError
+	if err := dec.Decode(&req); errors.As(err, &tooBig) {
+		jsonError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the request is over %d bytes; a tour needs only {\"scene\":ID,\"guideName\":NAME}", maxTourRequest))
+		return
+	} else if err != nil {
 		jsonError(w, http.StatusBadRequest, fmt.Sprintf("the request is not a tour (%v); send {\"scene\":ID,\"guideName\":NAME}", err))
 		return
 	}

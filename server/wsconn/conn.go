@@ -290,6 +290,24 @@ func (c *conn) goodbye() {
 		return
 	}
 	deadline := time.Now().Add(closeWait)
+	if info.code != websocket.CloseTryAgainLater {
+		// Events queued before the close go out first: a tour's "ended"
+		// says goodbye just before its connections close. Snapshots are
+		// stale by now, and a peer too slow for its queue gets none of it.
+		c.ws.SetWriteDeadline(deadline)
+		for queued := true; queued; {
+			select {
+			case f := <-c.send:
+				if !f.Binary {
+					if err := c.ws.WriteMessage(websocket.TextMessage, f.Data); err != nil {
+						return
+					}
+				}
+			default:
+				queued = false
+			}
+		}
+	}
 	if info.event != nil {
 		c.ws.SetWriteDeadline(deadline)
 		if err := c.ws.WriteMessage(websocket.TextMessage, info.event); err != nil {

@@ -1,0 +1,132 @@
+package e2e
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/go-gl/mathgl/mgl32"
+
+	"yunyou/formation"
+	"yunyou/protocol"
+	"yunyou/server/servertest"
+)
+
+// tourModel mirrors the "tour" object of window.yunyou.state().
+type tourModel struct {
+	Code      string `json:"code"`
+	Role      string `json:"role"`
+	Self      int    `json:"self"`
+	Scene     string `json:"scene"`
+	Guide     int    `json:"guide"`
+	Follow    bool   `json:"follow"`
+	Following bool   `json:"following"`
+	Spotlight string `json:"spotlight"`
+	Connected bool   `json:"connected"`
+	Members   []struct {
+		ID   int    `json:"id"`
+		Name string `json:"name"`
+		Role string `json:"role"`
+		Slot int    `json:"slot"`
+	} `json:"members"`
+}
+
+func (v *visitor) tour() tourModel {
+	v.t.Helper()
+	var s struct {
+		Tour *tourModel `json:"tour"`
+	}
+	raw := v.rawState()
+	if err := json.Unmarshal([]byte(raw), &s); err != nil || s.Tour == nil {
+		v.t.Fatalf("window.yunyou.state() has no tour: %v\n%s", err, raw)
+	}
+	return *s.Tour
+}
+
+// tourLinks returns the guide's and a visitor's addresses for tour, with
+// names so the pages join at once.
+func tourLinks(srv *servertest.Server, tour servertest.Tour, guide, visitor string) (string, string) {
+	base := srv.URL + "/?scale=1&tour=" + tour.Code
+	return base + "&name=" + url.QueryEscape(guide) + "#guide=" + tour.Token(),
+		base + "&name=" + url.QueryEscape(visitor)
+}
+
+func TestGuidedTourTheGroupFollowsTheGuide(t *testing.T) {
+	srv := servertest.Start(t, servertest.WithClientDir(clientDir))
+	tour := srv.CreateTour(t, "mogao-257", "Wang")
+	guideURL, visitorURL := tourLinks(srv, tour, "Wang", "Léa")
+
+	guide := openVisitor(t, guideURL)
+	if h := guide.eval(`location.hash`); h != "" {
+		t.Errorf("the guide token stays in the address bar as %q; the page must remove it", h)
+	}
+	visitor := openVisitor(t, visitorURL)
+	visitor.chooseLanguage("fr")
+	visitor.waitFor("the visitor's page knows the guide is here and follow mode is on",
+		`(() => { const t = JSON.parse(window.yunyou.state()).tour; return !!t && t.guide > 0 && t.follow && t.role === "visitor"; })()`)
+	g, v := guide.tour(), visitor.tour()
+	if g.Role != "guide" || g.Code != tour.Code {
+		t.Fatalf("the guide page's tour = %+v; want role guide in tour %s", g, tour.Code)
+	}
+	slot := 0
+	for _, m := range v.Members {
+		if m.ID == v.Self {
+			slot = m.Slot
+		}
+	}
+	if slot < 1 {
+		t.Fatalf("the visitor has slot %d in %+v; want a place in the group", slot, v.Members)
+	}
+
+	// The guide walks toward the pillar. Once the guide stops, the
+	// visitor's camera settles on its place in the group around the guide.
+	_, compiled := cave(t)
+	reach := func(fx, fz, tx, tz float32) (float32, float32) {
+		p := compiled.Slide(mgl32.Vec3{fx, 0, fz}, mgl32.Vec3{tx, 0, tz}, formation.AvatarRadius)
+		return p.X(), p.Z()
+	}
+	before := guide.state().Pose
+	// Walking is 1.4 m/s; two pages drawing with software WebGL on a
+	// slow machine drop frames, so ask only for a clear step.
+	f0 := guide.state().Frames
+	guide.holdKey("KeyW", "w", 87, 2*time.Second)
+	t.Logf("DEBUG frames during the walk: %d; active element %s", guide.state().Frames-f0, guide.eval(`document.activeElement ? document.activeElement.tagName + "#" + document.activeElement.id : "none"`))
+	released := time.Now()
+	guide.waitFrames(3) // the last step is in the state
+	after := guide.state().Pose
+	if d := math.Hypot(after.X-before.X, after.Z-before.Z); d < 0.3 {
+		t.Fatalf("the guide walked only %.2f m holding W for 2 s", d)
+	}
+	gp := protocol.Quantize(protocol.Pose{X: float32(after.X), Y: float32(after.Y), Z: float32(after.Z), Yaw: float32(after.Yaw), Pitch: float32(after.Pitch)})
+	want := formation.Place(gp, slot, reach)
+	visitor.waitFor(fmt.Sprintf("the visitor stands at its place (%.2f, %.2f) behind the guide at (%.2f, %.2f), looking the same way", want.X, want.Z, gp.X, gp.Z),
+		fmt.Sprintf(`(() => { const p = JSON.parse(window.yunyou.state()).pose; return Math.hypot(p.x - %f, p.z - %f) < 0.1 && Math.abs(Math.atan2(Math.sin(p.yaw - %f), Math.cos(p.yaw - %f))) < 0.05; })()`,
+			want.X, want.Z, want.Yaw, want.Yaw))
+	t.Logf("the visitor settled at its place %.0f ms after the guide stopped (polled every 100 ms, includes the page round trips)", time.Since(released).Seconds()*1000)
+	vp := visitor.state().Pose
+	fwd := forward(float64(gp.Yaw))
+	behind := float64(fwd.X())*(vp.X-float64(gp.X)) + float64(fwd.Z())*(vp.Z-float64(gp.Z))
+	t.Logf("guide at (%.2f, %.2f), visitor at (%.2f, %.2f), %.2f m along the guide's view", gp.X, gp.Z, vp.X, vp.Z, behind)
+	if !visitor.tour().Following {
+		t.Error("the visitor's model says it is not following, though it never looked away")
+	}
+	guide.screenshot("guide-console")
+	visitor.screenshot("visitor-following")
+
+	// Spotlight: the guide opens the Nine-Coloured Deer for everyone; the
+	// visitor's panel opens in French, its marker highlighted.
+	if msg := guide.eval(`window.yunyou.tourCommand(JSON.stringify({type: "guide", cmd: "spotlight", hotspot: "nine-coloured-deer"}))`); msg != "" {
+		t.Fatalf("tourCommand refused the spotlight: %s", msg)
+	}
+	visitor.waitFor("the spotlight opens the panel on the visitor's page", `!document.getElementById("hotspot-panel").hidden`)
+	if got := visitor.text("#hotspot-title"); got != "Le Cerf aux neuf couleurs" {
+		t.Errorf("the spotlit panel's title is %q, want the French %q", got, "Le Cerf aux neuf couleurs")
+	}
+	if visitor.tour().Spotlight != "nine-coloured-deer" {
+		t.Errorf("the visitor's tour model has spotlight %q", visitor.tour().Spotlight)
+	}
+	visitor.screenshot("visitor-spotlight")
+}
