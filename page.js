@@ -1524,7 +1524,9 @@
     function renderBanner(visitor) {
       const el = $("tour-banner");
       let state = "";
-      if (visitor) {
+      // Until the welcome arrives the client knows nothing of the guide:
+      // the connection's own status says what is happening.
+      if (visitor && model.connected) {
         if (!model.guidePresent) state = "reconnecting";
         else if (model.follow && model.following) state = "following";
         else if (model.follow) state = "away";

@@ -37,6 +37,8 @@ const (
 	// a new place to be worth working out.
 	placeMove = 0.2
 	placeTurn = 0.1
+	// settleEvery is how soon a smaller move of the guide counts.
+	settleEvery = 400 * time.Millisecond
 	// beamFrom lowers the beam's start below the guide's eye, to the hand.
 	beamFrom = 0.45
 )
@@ -124,7 +126,10 @@ func (g *game) tourMove(in move.Intent, dt float32, now time.Time) bool {
 	if !ok {
 		return false
 	}
-	if !tp.placed || now.Sub(tp.placedAt) >= placeEvery && moved(tp.placedFrom, guide) {
+	// Work the place out again when the guide moved enough, or, a little
+	// later, for any last small step, so the group settles exactly.
+	since := now.Sub(tp.placedAt)
+	if !tp.placed || since >= placeEvery && moved(tp.placedFrom, guide) || since >= settleEvery && guide != tp.placedFrom {
 		tp.target = formation.Place(guide, self.Slot, g.reach)
 		tp.placedFrom, tp.placedAt, tp.placed = guide, now, true
 	}
@@ -135,7 +140,7 @@ func (g *game) tourMove(in move.Intent, dt float32, now time.Time) bool {
 	if inpututil.IsKeyJustPressed(ebiten.KeyF) && !g.ui.Typing() {
 		tp.follower.Snap()
 	}
-	g.pose = tp.follower.Step(g.pose, tp.target, dt)
+	g.pose = tp.follower.StepWithin(g.pose, tp.target, dt, g.reach)
 	return true
 }
 

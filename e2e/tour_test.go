@@ -91,9 +91,7 @@ func TestGuidedTourTheGroupFollowsTheGuide(t *testing.T) {
 	before := guide.state().Pose
 	// Walking is 1.4 m/s; two pages drawing with software WebGL on a
 	// slow machine drop frames, so ask only for a clear step.
-	f0 := guide.state().Frames
 	guide.holdKey("KeyW", "w", 87, 2*time.Second)
-	t.Logf("DEBUG frames during the walk: %d; active element %s", guide.state().Frames-f0, guide.eval(`document.activeElement ? document.activeElement.tagName + "#" + document.activeElement.id : "none"`))
 	released := time.Now()
 	guide.waitFrames(3) // the last step is in the state
 	after := guide.state().Pose

@@ -12,6 +12,7 @@ package follow
 import (
 	"math"
 
+	"yunyou/formation"
 	"yunyou/protocol"
 )
 
@@ -129,4 +130,27 @@ func abs(v float32) float32 {
 
 func finite(v float32) bool {
 	return !math.IsNaN(float64(v)) && !math.IsInf(float64(v), 0)
+}
+
+// blockedBy is how far short of its step a walk may stop before the step
+// counts as blocked by a wall or solid.
+const blockedBy = 0.05
+
+// StepWithin is Step inside a scene's walls: reach (see formation.Reach)
+// tells where a straight walk from cur stops. When a wall or pillar stands
+// in the glide's way, as when the guide turns and a place at the back of
+// the group swings round a pillar, the camera goes to its place at once
+// instead of through the solid: the place itself is always reachable from
+// the guide.
+func (f *Follower) StepWithin(cur, target protocol.Pose, dt float32, reach formation.Reach) protocol.Pose {
+	next := f.Step(cur, target, dt)
+	if reach == nil || next == cur {
+		return next
+	}
+	x, z := reach(cur.X, cur.Z, next.X, next.Z)
+	if dx, dz := x-next.X, z-next.Z; dx*dx+dz*dz <= blockedBy*blockedBy {
+		return next
+	}
+	next.X, next.Y, next.Z = target.X, target.Y, target.Z
+	return next
 }

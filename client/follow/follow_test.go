@@ -191,3 +191,29 @@ func TestNoTimeNoChange(t *testing.T) {
 		t.Errorf("target with NaN: camera %+v, want unchanged %+v", got, cur)
 	}
 }
+
+func TestStepWithinGoesRoundAPillar(t *testing.T) {
+	// A pillar fills -1 < x < 1 between the camera and its place: the
+	// glide would cross it, so the camera goes to its place at once.
+	reach := func(fx, fz, tx, tz float32) (float32, float32) {
+		if fx < -1 && tx > -1 {
+			return -1.25, tz
+		}
+		return tx, tz
+	}
+	var f Follower
+	cur := protocol.Pose{X: -2, Y: 1.6, Z: 0}
+	target := protocol.Pose{X: 2, Y: 1.6, Z: 0}
+	got := f.StepWithin(cur, target, 0.1, reach)
+	if got.X != 2 || got.Z != 0 {
+		t.Fatalf("blocked glide went to (%.2f, %.2f); want the place (2, 0) at once, never inside the pillar", got.X, got.Z)
+	}
+	// In the open it glides as Step does.
+	open := func(_, _, tx, tz float32) (float32, float32) { return tx, tz }
+	var g Follower
+	want := g.Step(cur, protocol.Pose{X: -1.5, Y: 1.6}, 0.1)
+	var h Follower
+	if got := h.StepWithin(cur, protocol.Pose{X: -1.5, Y: 1.6}, 0.1, open); got != want {
+		t.Fatalf("StepWithin in the open = %+v, want Step's %+v", got, want)
+	}
+}

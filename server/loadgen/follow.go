@@ -138,7 +138,7 @@ func (c *client) follow(ctx context.Context) {
 			target, placedFrom = c.run.formation.place(guide, slot, now)
 			placedAt, c.placed = now, true
 		}
-		cur = camera.Step(cur, target, float32(dt))
+		cur = camera.StepWithin(cur, target, float32(dt), c.run.formation.reach)
 		p := protocol.Quantize(cur)
 		measuring := c.run.inWindow(now)
 		if measuring {

@@ -66,7 +66,11 @@ func (m *Member) Pose(p protocol.Pose) {
 // Chat sends a chat line to every member, the sender included. The caller
 // has cleaned the text with protocol.CheckChat.
 func (m *Member) Chat(text string) {
-	m.session.chatSlots <- struct{}{} // waits while the session is behind on chat
+	select {
+	case m.session.chatSlots <- struct{}{}: // waits while the session is behind on chat
+	case <-m.session.done:
+		return // a tour that ended or stopped takes no more lines
+	}
 	m.session.push(request{kind: requestChat, handle: m, text: text})
 }
 

@@ -66,6 +66,7 @@ type Session struct {
 	mu    sync.Mutex
 	queue []request
 	wake  chan struct{} // capacity 1
+	done  chan struct{} // closed when run returns
 	// chatSlots holds a token for each chat line in queue, so that a
 	// flood of chat waits in Member.Chat instead of growing the queue.
 	chatSlots chan struct{}
@@ -114,6 +115,7 @@ func newSession(name, scene string, spawn protocol.Pose, log *slog.Logger) *Sess
 		spawn:     spawn,
 		log:       log,
 		wake:      make(chan struct{}, 1),
+		done:      make(chan struct{}),
 		chatSlots: make(chan struct{}, chatQueueLen),
 		nextID:    1,
 	}
@@ -147,6 +149,7 @@ func (s *Session) take(spare []request) []request {
 // a public session, or when a tour ends or stops.
 func (s *Session) run() {
 	s.log.Info("session started")
+	defer close(s.done)
 	ticker := time.NewTicker(tickPeriod)
 	defer ticker.Stop()
 	var batch []request
@@ -353,6 +356,11 @@ func (s *Session) announceKicks() {
 	for len(s.kicks) > 0 {
 		m := s.kicks[0]
 		s.kicks = s.kicks[1:]
+		if s.tour != nil {
+			// A tour keeps the member's place: it may resume.
+			s.tourLeave(m.handle)
+			continue
+		}
 		s.remove(m)
 	}
 	s.kicks = s.kicks[:0]

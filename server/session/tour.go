@@ -32,6 +32,11 @@ const (
 	// its aim as often as it likes; members get at most this many a
 	// second, the newest each time.
 	pointerEvery = time.Second / 10
+
+	// minPlaces is how many places around the guide are worked out at
+	// least, and placesFresh how long they serve while the guide walks.
+	minPlaces   = 32
+	placesFresh = time.Second
 )
 
 // tourState is a guided tour's state, owned by its session's goroutine.
@@ -53,6 +58,12 @@ type tourState struct {
 	pointer     protocol.Pointer
 	pointerSent time.Time
 	pointerNew  bool // pointer moved since the last event
+
+	// places caches the group's places around the guide (see placeFor).
+	places      []protocol.Pose
+	placesFrom  protocol.Pose
+	placesAt    time.Time
+	placesScene string
 
 	persist   *persister
 	posesSeen time.Time // poses changed since the last save
@@ -303,14 +314,25 @@ func (s *Session) freeSlot() int {
 }
 
 // placeFor returns where a newcomer stands: in the group around the guide
-// when the guide is here, else at the scene's spawn.
+// when the guide is here, else at the scene's spawn. Places are worked out
+// for many slots at once and kept while the guide stays put (or for
+// placesFresh while the guide walks): placing needs many collision tests,
+// and a whole class arrives within seconds.
 func (s *Session) placeFor(m *member) protocol.Pose {
 	g := s.guide()
 	info, ok := s.tour.mgr.scenes(s.scene)
-	if g == nil || g == m || !ok || m.slot == 0 {
+	if g == nil || g == m || !ok || m.slot < 1 || m.slot > formation.MaxSlots {
 		return s.spawn
 	}
-	return protocol.Quantize(formation.Place(g.pose, m.slot, info.Reach))
+	t := s.tour
+	now := t.mgr.now()
+	stale := g.pose != t.placesFrom && now.Sub(t.placesAt) >= placesFresh
+	if t.placesScene != s.scene || len(t.places) < m.slot || stale {
+		n := min(formation.MaxSlots, max(m.slot*2, minPlaces, len(t.places)))
+		t.places = formation.Places(g.pose, n, info.Reach)
+		t.placesFrom, t.placesAt, t.placesScene = g.pose, now, s.scene
+	}
+	return protocol.Quantize(t.places[m.slot-1])
 }
 
 // sendLater queues an error event for m until flushLater, so that it
