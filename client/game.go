@@ -78,6 +78,8 @@ type game struct {
 
 	// tour is the guided tour the page opened, or nil.
 	tour *tourPlay
+	// kiosk is the kiosk the page was opened as, or nil (see kiosk.go).
+	kiosk *kioskPlay
 
 	// noticed is when each kind of server refusal was last shown.
 	noticed map[string]time.Time
@@ -163,7 +165,7 @@ func (g *game) Update() (err error) {
 	}
 	g.last = start
 
-	if name, ok := g.ui.TakeJoin(); ok {
+	if name, ok := g.ui.TakeJoin(); ok && g.kiosk == nil {
 		g.join(name)
 	}
 	g.chat = g.ui.TakeChat(g.chat[:0])
@@ -174,7 +176,7 @@ func (g *game) Update() (err error) {
 	g.handleNetwork(start)
 
 	in := g.input.read(g, g.ui.Typing())
-	if !g.tourMove(in, dt, start) {
+	if !g.kioskMove(dt) && !g.tourMove(in, dt, start) {
 		g.pose = move.Step(g.pose, in, dt, g.world)
 	}
 	g.tourPoint(start)
@@ -228,7 +230,9 @@ func (g *game) Draw(screen *ebiten.Image) {
 	}
 	g.r.SetBeams(g.tourBeams())
 	g.r.Draw(screen, cam, g.avatars)
-	g.input.drawStick(screen)
+	if g.kioskTakesInput() {
+		g.input.drawStick(screen)
+	}
 	g.placeLabels(cam)
 
 	g.frames++
@@ -279,7 +283,7 @@ func (g *game) publish() {
 		Pose: report.FromProtocol(g.pose), Peers: s.Peers[:0],
 		Frames: g.frames, FrameMs: g.meter.Millis(), Connected: g.pres.Joined(),
 		RenderScale: g.r.Scale(), DrawCalls: st.DrawCalls, Triangles: st.Triangles,
-		Tour: g.publishTour(),
+		Tour: g.publishTour(), Kiosk: g.publishKiosk(),
 	}
 	for _, p := range g.peers {
 		s.Peers = append(s.Peers, report.Peer{ID: p.ID, Name: p.Name, Color: p.Color, Pose: report.FromProtocol(p.Pose)})

@@ -8,9 +8,9 @@
 // with them in window.yunyouBoot (see package page). The client's logic
 // lives in plain packages beside it: move (walking), touch (touch
 // controls), interp and presence (other people), netclient (the
-// connection), report (window.yunyou.state()), deeplink (the address) and
+// connection), report (window.yunyou.state()), deeplink (the address),
 // resolution (the drawing resolution, from the frame rate; ?scale=1 fixes
-// it).
+// it) and attract (a kiosk's camera following the tour route).
 package main
 
 import (
@@ -65,7 +65,11 @@ func run(ui *page.Page) error {
 	link, linkErr := deeplink.Parse(page.Query())
 	g := newGame(ui, scene, world, r, netclient.New(page.SocketURL()))
 	g.place(link.Pose)
-	if tb, ok := page.ReadTourBoot(); ok {
+	// A kiosk never joins a session: no name form, no connection.
+	kb, kiosk := page.ReadKioskBoot()
+	if kiosk {
+		g.startKiosk(kb)
+	} else if tb, ok := page.ReadTourBoot(); ok {
 		g.startTour(tb)
 	}
 	if linkErr != nil {
@@ -93,7 +97,7 @@ func run(ui *page.Page) error {
 	if name == "" {
 		name = link.Name
 	}
-	if name != "" {
+	if name != "" && !kiosk {
 		g.join(name)
 	}
 	joining := g.name != "" // join refuses a bad name and asks again
@@ -103,7 +107,8 @@ func run(ui *page.Page) error {
 	// frame (software WebGL draws at 20 frames a second).
 	ebiten.SetTPS(ebiten.SyncWithFPS)
 	return ebiten.RunGameWithOptions(g, &ebiten.RunGameOptions{
-		// Leave the keyboard with the name form until the visitor joins.
-		InitUnfocused: !joining,
+		// Leave the keyboard with the name form until the visitor joins; a
+		// kiosk has no name form.
+		InitUnfocused: !joining && !kiosk,
 	})
 }

@@ -3,11 +3,17 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"image"
+	"image/color"
 	"math"
 	"net/url"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/chromedp"
 	"github.com/go-gl/mathgl/mgl32"
 
 	"yunyou/formation"
@@ -114,6 +120,22 @@ func TestGuidedTourTheGroupFollowsTheGuide(t *testing.T) {
 	guide.screenshot("guide-console")
 	visitor.screenshot("visitor-following")
 
+	// The pointer: while the guide holds P, the visitor sees a beam from
+	// the guide to the spot aimed at, in the pointer's gold.
+	gold := color.RGBA{0xff, 0xe0, 0x6a, 0xff}
+	view := image.Rect(0, 0, viewW, viewH)
+	unlit := countNear(visitor.screenshot("visitor-before-pointer"), view, gold, 30)
+	guide.key(input.DispatchKeyEventTypeKeyDown, "KeyP", "p", 80)
+	visitor.waitFor("the visitor's page shows the guide pointing", `JSON.parse(window.yunyou.state()).tour.pointing`)
+	visitor.waitFrames(3)
+	beam := countNear(visitor.screenshot("visitor-pointer"), view, gold, 30) - unlit
+	guide.key(input.DispatchKeyEventTypeKeyUp, "KeyP", "p", 80)
+	if beam < 40 {
+		t.Errorf("the visitor's view shows %d pixels of the pointer's gold while the guide points; want a visible beam", beam)
+	}
+	t.Logf("pointer beam: %d more pixels of its gold in the visitor's view than before (%d)", beam, unlit)
+	visitor.waitFor("the pointer goes away when the guide lets go", `!JSON.parse(window.yunyou.state()).tour.pointing`)
+
 	// Spotlight: the guide opens the Nine-Coloured Deer for everyone; the
 	// visitor's panel opens in French, its marker highlighted.
 	if msg := guide.eval(`window.yunyou.tourCommand(JSON.stringify({type: "guide", cmd: "spotlight", hotspot: "nine-coloured-deer"}))`); msg != "" {
@@ -127,4 +149,54 @@ func TestGuidedTourTheGroupFollowsTheGuide(t *testing.T) {
 		t.Errorf("the visitor's tour model has spotlight %q", visitor.tour().Spotlight)
 	}
 	visitor.screenshot("visitor-spotlight")
+}
+
+func TestHostATourFromThePage(t *testing.T) {
+	srv := servertest.Start(t, servertest.WithClientDir(clientDir))
+	v := openVisitor(t, srv.URL+"/?scale=1&name=Wang")
+
+	// A guide hosts a tour from the page: name, scene, create.
+	if err := chromedp.Do(v.ctx, chromedp.Click(chromedp.CSS("#host-tour-open"))); err != nil {
+		t.Fatalf("opening the host dialog: %v", err)
+	}
+	v.waitFor("the host dialog opens with the scenes to start in", `document.getElementById("host-dialog").open && document.querySelectorAll("#host-scene option").length >= 7`)
+	if err := chromedp.Do(v.ctx,
+		chromedp.SetValue(chromedp.CSS("#host-name"), "Wang"),
+		chromedp.Click(chromedp.CSS("#host-create")),
+	); err != nil {
+		t.Fatalf("creating the tour: %v", err)
+	}
+	v.waitFor("the dialog shows the new tour's code and its QR code", `!document.getElementById("host-result").hidden && (() => { const q = document.getElementById("host-qr"); return q.complete && q.naturalWidth >= 200; })()`)
+	code := v.text("#host-code")
+	if ok := len(code) == protocol.CodeLength && strings.Trim(code, protocol.CodeAlphabet) == ""; !ok {
+		t.Fatalf("the dialog shows the code %q; want %d characters of %s", code, protocol.CodeLength, protocol.CodeAlphabet)
+	}
+	link := v.eval(`document.getElementById("host-link").value`)
+	if !strings.HasSuffix(link, "/?tour="+code) || strings.Contains(link, "guide=") {
+		t.Errorf("the link for visitors is %q; want the join link, without the guide token", link)
+	}
+	if status, info := srv.TourInfo(t, code); status != 200 || info["guideName"] != "Wang" || info["scene"] != "mogao-257" {
+		t.Errorf("the server answers %d %v for the new tour; want guide Wang in mogao-257", status, info)
+	}
+	v.screenshot("host-dialog")
+
+	// Starting the tour opens the guide's page: the guide token makes this
+	// page the guide, and it leaves the address bar at once.
+	if err := chromedp.Do(v.ctx, chromedp.Click(chromedp.CSS("#host-start"))); err != nil {
+		t.Fatalf("starting the tour: %v", err)
+	}
+	v.waitNewPage("mogao-257")
+	v.waitFor("the page is the tour's guide", `(() => { const t = JSON.parse(window.yunyou.state()).tour; return !!t && t.role === "guide" && t.code === `+strconv.Quote(code)+`; })()`)
+	if h := v.eval(`location.hash`); h != "" {
+		t.Errorf("the address keeps %q after the guide page opened", h)
+	}
+	if !v.visible("#guide-console") {
+		t.Error("the guide's page shows no console")
+	}
+}
+
+// visible reports whether the element matching selector is shown.
+func (v *visitor) visible(selector string) bool {
+	v.t.Helper()
+	return v.eval(fmt.Sprintf(`(() => { const e = document.querySelector(%q); return String(!!e && !e.hidden && getComputedStyle(e).display !== "none" && e.getClientRects().length > 0); })()`, selector)) == "true"
 }

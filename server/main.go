@@ -16,6 +16,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
@@ -27,6 +28,7 @@ import (
 	"time"
 
 	"yunyou/server/catalog"
+	"yunyou/server/kiosk"
 	"yunyou/server/precompress"
 	"yunyou/server/store"
 	"yunyou/server/web"
@@ -57,6 +59,9 @@ func main() {
 	} else if printSceneErrors(os.Stderr, err) {
 		fmt.Fprintln(os.Stderr, "the server does not start with a faulty scene; fix the lines above (check with: go run ./server validate DIR)")
 		os.Exit(1)
+	} else if printKioskErrors(os.Stderr, err) {
+		fmt.Fprintln(os.Stderr, "the server does not start with a faulty kiosks file; fix the lines above")
+		os.Exit(1)
 	} else if err != nil {
 		log.Error("server stopped", "err", err)
 		os.Exit(1)
@@ -66,6 +71,7 @@ func main() {
 // options are the server's settings from its flags and environment.
 type options struct {
 	addr, data, origins, clientDir, content string
+	kiosks, adminToken                      string
 	limits                                  wsconn.ConnLimits
 }
 
@@ -78,6 +84,8 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.origins, "allowed-origins", env("YUNYOU_ALLOWED_ORIGINS", ""), "comma-separated origins besides the server's own whose pages may open WebSockets, such as https://example.org (env YUNYOU_ALLOWED_ORIGINS)")
 	fs.StringVar(&o.content, "content", env("YUNYOU_CONTENT", ""), "directory of curators' scenes (*.json) and images (textures/*.png, *.jpg), which add to or replace the built-in ones (env YUNYOU_CONTENT)")
 	fs.StringVar(&o.clientDir, "client", env("YUNYOU_CLIENT", "build"), "directory holding yunyou.wasm, .wasm.br and .wasm.gz, as `make client` writes them (env YUNYOU_CLIENT)")
+	fs.StringVar(&o.kiosks, "kiosks", env("YUNYOU_KIOSKS", ""), "JSON file of kiosk profiles, served at /kiosk/NAME; the built-in profile \"default\" tours every scene (env YUNYOU_KIOSKS)")
+	fs.StringVar(&o.adminToken, "admin-token", env("YUNYOU_ADMIN_TOKEN", ""), "secret of at least 32 characters that turns on the kiosks' admin page at /admin, such as the output of `openssl rand -base64 32`; prefer the environment variable, which other users cannot see in the process list (env YUNYOU_ADMIN_TOKEN)")
 	def := wsconn.DefaultConnLimits
 	maxConns, err1 := envNumber("YUNYOU_MAX_CONNS", def.MaxConns)
 	perAddr, err2 := envNumber("YUNYOU_MAX_CONNS_PER_ADDR", def.MaxConnsPerAddr)
@@ -113,6 +121,10 @@ func run(args []string, log *slog.Logger) error {
 	if err != nil {
 		return err
 	}
+	kiosks, err := kiosk.Load(o.kiosks, cat.IDs())
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(o.data, 0o755); err != nil {
 		return fmt.Errorf("creating the data directory: %w", err)
 	}
@@ -122,7 +134,8 @@ func run(args []string, log *slog.Logger) error {
 		return err
 	}
 	defer st.Close()
-	srv, err := web.New(web.Config{Catalog: cat, ClientDir: o.clientDir, AllowedOrigins: splitList(o.origins), Limits: o.limits, Store: st, Log: log})
+	srv, err := web.New(web.Config{Catalog: cat, ClientDir: o.clientDir, AllowedOrigins: splitList(o.origins), Limits: o.limits, Store: st,
+		Kiosks: kiosks, AdminToken: o.adminToken, Log: log})
 	if err != nil {
 		return err
 	}
@@ -131,6 +144,7 @@ func run(args []string, log *slog.Logger) error {
 		return err
 	}
 	log.Info("yunyou server", "addr", ln.Addr().String(), "client", o.clientDir, "data", o.data, "scenes", len(cat.Scenes()), "content", o.content,
+		"kiosks", kiosks.Names(), "admin_page", o.adminToken != "",
 		"max_conns", o.limits.MaxConns, "max_conns_per_addr", o.limits.MaxConnsPerAddr, "conn_rate_per_addr", o.limits.RatePerAddr)
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -178,6 +192,17 @@ func size(path string) int64 {
 		return -1
 	}
 	return fi.Size()
+}
+
+// printKioskErrors prints the mistakes of a kiosks file, one a line, and
+// reports whether err held any.
+func printKioskErrors(w io.Writer, err error) bool {
+	var list kiosk.Errors
+	if !errors.As(err, &list) {
+		return false
+	}
+	fmt.Fprintln(w, list.Error())
+	return true
 }
 
 // env returns the environment variable name, or def when it is unset.

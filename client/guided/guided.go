@@ -215,7 +215,7 @@ func (t *Tour) Role(members []protocol.Member) string {
 	return ""
 }
 
-// Model is what the page draws the tour's controls from (see page.js's
+// Model is what the page draws the tour's controls from (see tour.js's
 // window.yunyouTour).
 type Model struct {
 	Code         string            `json:"code"`

@@ -256,7 +256,7 @@ const (
 )
 
 // Status is a connection status. Key names its wording in the page's
-// table of interface strings (page.js), which shows it in the visitor's
+// table of interface strings (strings.js), which shows it in the visitor's
 // language; Text is the English wording, shown as it is where the page
 // has no such table. Secs and Why fill in the "reconnect-in" wording.
 type Status struct {
@@ -312,7 +312,7 @@ func (p *Page) AddNotice(text string) {
 
 // AddNoticeKey appends a notice the page can say in the visitor's
 // language: key names its wording in the page's table of interface
-// strings (page.js) and name fills in the person it is about; text is
+// strings (strings.js) and name fills in the person it is about; text is
 // the English wording, shown where the page has no such wording.
 func (p *Page) AddNoticeKey(key, name, text string) {
 	line := p.doc.Call("createElement", "div")

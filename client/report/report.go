@@ -72,6 +72,21 @@ type State struct {
 	// Tour is the guided tour's model, as the page's console gets it;
 	// absent outside a tour.
 	Tour *guided.Model `json:"tour,omitempty"`
+	// Kiosk is the kiosk's mode and place on the tour route; absent
+	// outside a kiosk.
+	Kiosk *Kiosk `json:"kiosk,omitempty"`
+}
+
+// Kiosk is a kiosk's state for the page.
+type Kiosk struct {
+	// Mode is "attract" (the camera follows the tour by itself) or
+	// "interactive" (a visitor has it).
+	Mode string `json:"mode"`
+	// Stop is the index of the tour stop the camera is at, or -1 while
+	// it moves between stops.
+	Stop int `json:"stop"`
+	// Stops is the number of stops on the route.
+	Stops int `json:"stops"`
 }
 
 // Board holds the latest published State. Publish and JSON may be called
@@ -79,6 +94,7 @@ type State struct {
 type Board struct {
 	mu    sync.Mutex
 	state State
+	kiosk Kiosk  // the board's own copy of state.Kiosk
 	page  string // the page's origin and path, for links
 }
 
@@ -99,6 +115,11 @@ func (b *Board) Publish(s *State) {
 	peers := append(b.state.Peers[:0], s.Peers...)
 	b.state = *s
 	b.state.Peers = peers
+	// The publisher reuses its Kiosk; the page reads a copy.
+	if s.Kiosk != nil {
+		b.kiosk = *s.Kiosk
+		b.state.Kiosk = &b.kiosk
+	}
 }
 
 // JSON returns the latest state as JSON.

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"yunyou/server/catalog"
+	"yunyou/server/kiosk"
 	"yunyou/server/store"
 	"yunyou/server/web"
 	"yunyou/server/wsconn"
@@ -66,6 +67,9 @@ type config struct {
 	write     time.Duration
 	logs      []io.Writer
 	data      string
+	kiosks    string // a kiosks file's JSON; "" for the built-in profile
+	admin     string
+	online    time.Duration
 }
 
 // Option configures Start.
@@ -100,6 +104,17 @@ func WithHTTPTimeouts(read, write time.Duration) Option {
 // started on the same dir carries on the first one's tours, as a restarted
 // server does. Without it each server gets a fresh directory.
 func WithDataDir(dir string) Option { return func(c *config) { c.data = dir } }
+
+// WithKiosks serves the kiosk profiles of a kiosks file,
+// {"kiosks": [...]}, as -kiosks would; a faulty file fails the test.
+func WithKiosks(profilesJSON string) Option { return func(c *config) { c.kiosks = profilesJSON } }
+
+// WithAdminToken turns on the kiosks' admin page with tok.
+func WithAdminToken(tok string) Option { return func(c *config) { c.admin = tok } }
+
+// WithKioskOnline replaces how recently a kiosk must have reported to show
+// as online (15 s), so that tests can see one go offline.
+func WithKioskOnline(d time.Duration) Option { return func(c *config) { c.online = d } }
 
 // WithLog also writes the server's log, at Debug and above, to w, which
 // must be safe for use by many goroutines.
@@ -136,9 +151,17 @@ func Start(tb testing.TB, opts ...Option) *Server {
 		handlers = append(handlers, slog.NewTextHandler(w, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	}
 	log := slog.New(slog.NewMultiHandler(handlers...))
+	var kiosks *kiosk.Profiles
+	if cfg.kiosks != "" {
+		kiosks, err = kiosk.Parse("kiosks.json", []byte(cfg.kiosks), cfg.catalog.IDs())
+		if err != nil {
+			tb.Fatalf("servertest: the kiosks file:\n%v", err)
+		}
+	}
 	ws, err := web.New(web.Config{
 		Catalog: cfg.catalog, ClientDir: cfg.clientDir, AllowedOrigins: cfg.origins,
 		Chat: cfg.chat, Limits: cfg.limits, ReadTimeout: cfg.read, WriteTimeout: cfg.write, Store: st, Log: log,
+		Kiosks: kiosks, AdminToken: cfg.admin, KioskOnline: cfg.online,
 	})
 	if err != nil {
 		tb.Fatalf("servertest: %v", err)

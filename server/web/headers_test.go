@@ -3,11 +3,22 @@ package web_test
 import (
 	"net/http"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"yunyou"
 	"yunyou/server/servertest"
 )
+
+// scriptPaths returns the URL path of each of the page's scripts.
+func scriptPaths() []string {
+	var paths []string
+	for _, name := range yunyou.Scripts {
+		paths = append(paths, "/"+name)
+	}
+	return paths
+}
 
 // Every response, whatever its route or status, carries the security
 // headers.
@@ -19,8 +30,8 @@ func TestEveryResponseHasSecurityHeaders(t *testing.T) {
 		"X-Content-Type-Options":  "nosniff",
 		"Referrer-Policy":         "same-origin",
 	}
-	for _, path := range []string{"/", "/page.js", "/wasm_exec.js", "/api/scenes", "/api/scenes/mogao-257",
-		"/assets/textures/mogao-floor.png", "/healthz", "/ws", "/nope", "/client/yunyou.0123456789abcdef.wasm"} {
+	for _, path := range append(scriptPaths(), "/", "/wasm_exec.js", "/api/scenes", "/api/scenes/mogao-257",
+		"/assets/textures/mogao-floor.png", "/healthz", "/ws", "/nope", "/client/yunyou.0123456789abcdef.wasm") {
 		resp, _ := get(t, srv.URL+path)
 		for name, value := range want {
 			if got := resp.Header.Get(name); got != value {
@@ -61,8 +72,8 @@ func TestPageRunsNoInlineScript(t *testing.T) {
 	if strings.Contains(strings.ToLower(string(page)), "javascript:") {
 		t.Error("the page has a javascript: URL, which the CSP blocks")
 	}
-	if !strings.Contains(string(page), `<script src="page.js">`) {
-		t.Error("the page does not load page.js")
+	if !strings.Contains(string(page), `<script type="module" src="page.js">`) {
+		t.Error("the page does not load page.js as a module")
 	}
 	if want := `data-wasm="` + clientURL(raw) + `"`; !strings.Contains(string(page), want) {
 		t.Errorf("the page does not carry %s for its script", want)
@@ -78,7 +89,7 @@ func TestPageRunsNoInlineScript(t *testing.T) {
 func TestRevalidatedFilesAnswerNotModified(t *testing.T) {
 	dir, _ := buildClient(t)
 	srv := servertest.Start(t, servertest.WithClientDir(dir))
-	for _, path := range []string{"/", "/page.js", "/wasm_exec.js", "/api/scenes", "/api/scenes/mogao-257"} {
+	for _, path := range append(scriptPaths(), "/", "/wasm_exec.js", "/api/scenes", "/api/scenes/mogao-257") {
 		resp, body := get(t, srv.URL+path)
 		etag := resp.Header.Get("ETag")
 		if resp.StatusCode != 200 || len(body) == 0 || etag == "" || resp.Header.Get("Cache-Control") != "no-cache" {
@@ -92,6 +103,59 @@ func TestRevalidatedFilesAnswerNotModified(t *testing.T) {
 		}
 		if other, _ := get(t, srv.URL+path, "If-None-Match", `"0000000000000000"`); other.StatusCode != 200 {
 			t.Errorf("revalidating %s with another ETag = %d; want 200", path, other.StatusCode)
+		}
+	}
+}
+
+var (
+	moduleImport = regexp.MustCompile(`(?m)^import\s+(?:[^;]*?\sfrom\s+)?"\./([^"]+)";`)
+	preloadLink  = regexp.MustCompile(`<link rel="modulepreload" href="([^"]+)">`)
+)
+
+// The page's scripts are ES modules that import one another: every module
+// page.js reaches is served as a script, is one of yunyou.Scripts, and is
+// preloaded by the page so that it arrives without waiting for the module
+// that imports it; and every one of yunyou.Scripts is reached.
+func TestPageServesEveryModuleItImports(t *testing.T) {
+	dir, _ := buildClient(t)
+	srv := servertest.Start(t, servertest.WithClientDir(dir))
+	_, page := get(t, srv.URL+"/")
+	preloaded := map[string]bool{}
+	for _, m := range preloadLink.FindAllStringSubmatch(string(page), -1) {
+		preloaded[m[1]] = true
+	}
+
+	reached := map[string]bool{"page.js": true}
+	queue := []string{"page.js"}
+	for len(queue) > 0 {
+		name := queue[0]
+		queue = queue[1:]
+		if !slices.Contains(yunyou.Scripts, name) {
+			t.Errorf("%s is imported by the page but is not one of yunyou.Scripts; add it there and to the embed in web.go", name)
+		}
+		if name != "page.js" && !preloaded[name] {
+			t.Errorf("the page does not preload %s: add <link rel=\"modulepreload\" href=\"%s\"> to index.html", name, name)
+		}
+		resp, js := get(t, srv.URL+"/"+name)
+		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Type"), "javascript") {
+			t.Errorf("GET /%s = %d %q; want the script", name, resp.StatusCode, resp.Header.Get("Content-Type"))
+			continue
+		}
+		for _, m := range moduleImport.FindAllStringSubmatch(string(js), -1) {
+			if !reached[m[1]] {
+				reached[m[1]] = true
+				queue = append(queue, m[1])
+			}
+		}
+	}
+	for _, name := range yunyou.Scripts {
+		if !reached[name] {
+			t.Errorf("%s is one of yunyou.Scripts but page.js never imports it", name)
+		}
+	}
+	for name := range preloaded {
+		if !reached[name] {
+			t.Errorf("the page preloads %s, which page.js never imports", name)
 		}
 	}
 }

@@ -10,7 +10,7 @@
 // Routes:
 //
 //	/                           index.html, with __YUNYOU_WASM__ replaced by the client's hashed URL
-//	/page.js                    the page's script (no inline script, so the CSP can forbid it)
+//	/page.js, /strings.js, ...  the page's scripts, yunyou.Scripts (no inline script, so the CSP can forbid it)
 //	/wasm_exec.js               Go's JavaScript glue
 //	/client/yunyou.HASH.wasm    the client, brotli or gzip as the browser accepts, cached for good
 //	/assets/textures/NAME.png   textures
@@ -18,6 +18,7 @@
 //	/api/tours, /api/tours/CODE guided tours: create one, look one up, its QR code (tours.go)
 //	/ws                         the WebSocket (package wsconn)
 //	/healthz                    "ok" while the server runs, 503 once it is shutting down
+//	/kiosk/NAME, /admin, ...    kiosk mode and the kiosks' admin page (package kiosk)
 //
 // Every response carries the security headers of secureHeaders.
 package web
@@ -35,6 +36,7 @@ import (
 
 	"yunyou"
 	"yunyou/server/catalog"
+	"yunyou/server/kiosk"
 	"yunyou/server/session"
 	"yunyou/server/store"
 	"yunyou/server/wsconn"
@@ -75,12 +77,21 @@ type Config struct {
 	// ReadTimeout and WriteTimeout bound reading a request and writing a
 	// response; zero means 30 seconds and 5 minutes.
 	ReadTimeout, WriteTimeout time.Duration
-	// Page holds index.html, page.js and wasm_exec.js; nil means
-	// yunyou.Web.
+	// Page holds index.html, the page's scripts (yunyou.Scripts) and
+	// wasm_exec.js; nil means yunyou.Web.
 	Page fs.FS
 	// Store keeps guided tours; nil turns tours off (the API says so).
 	Store store.Store
-	Log   *slog.Logger
+	// Kiosks are the kiosk profiles (/kiosk/NAME); nil means the built-in
+	// "default" profile only.
+	Kiosks *kiosk.Profiles
+	// AdminToken turns on the kiosks' admin page (/admin); empty leaves it
+	// off. It must be at least kiosk.MinAdminToken characters.
+	AdminToken string
+	// KioskOnline is how recently a kiosk must have reported to show as
+	// online; zero means kiosk.DefaultOnline (15 s).
+	KioskOnline time.Duration
+	Log         *slog.Logger
 }
 
 // Server serves Yunyou over HTTP. Its methods may be called from any
@@ -95,7 +106,7 @@ type Server struct {
 	scenes   revalidated            // /api/scenes
 	scene    map[string]revalidated // /api/scenes/ID by ID
 	wasmExec revalidated
-	pageJS   revalidated
+	scripts  map[string]revalidated // the page's scripts by name (yunyou.Scripts)
 	http     *http.Server
 	stopping atomic.Bool // Shutdown has begun
 
@@ -125,9 +136,13 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: reading wasm_exec.js: %w", err)
 	}
-	pageJS, err := fs.ReadFile(page, "page.js")
-	if err != nil {
-		return nil, fmt.Errorf("web: reading the page's script: %w", err)
+	scripts := make(map[string]revalidated, len(yunyou.Scripts))
+	for _, name := range yunyou.Scripts {
+		js, err := fs.ReadFile(page, name)
+		if err != nil {
+			return nil, fmt.Errorf("web: reading the page's script %s: %w", name, err)
+		}
+		scripts[name] = newRevalidated(scriptType, js)
 	}
 	textures, err := loadTextures(cfg.Catalog)
 	if err != nil {
@@ -146,7 +161,7 @@ func New(cfg Config) (*Server, error) {
 		scenes:   newRevalidated(jsonType, scenes),
 		scene:    make(map[string]revalidated),
 		wasmExec: newRevalidated(scriptType, wasmExec),
-		pageJS:   newRevalidated(scriptType, pageJS),
+		scripts:  scripts,
 	}
 	for _, sc := range cfg.Catalog.Scenes() {
 		s.scene[sc.ID] = newRevalidated(jsonType, sc.JSON)
@@ -161,7 +176,9 @@ func New(cfg Config) (*Server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.serveIndex)
 	mux.HandleFunc("GET /wasm_exec.js", s.wasmExec.serve)
-	mux.HandleFunc("GET /page.js", s.pageJS.serve)
+	for name, js := range s.scripts {
+		mux.HandleFunc("GET /"+name, js.serve)
+	}
 	mux.HandleFunc("GET /client/{file}", s.serveWasm)
 	mux.HandleFunc("GET /assets/textures/{file}", s.serveTexture)
 	mux.HandleFunc("GET /api/scenes", s.serveSceneList)
@@ -171,6 +188,11 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("GET /api/tours/{code}/qr.png", s.serveTourQR)
 	mux.HandleFunc("GET /healthz", s.serveHealth)
 	mux.Handle("GET /ws", s.ws)
+	kiosks, err := kiosk.New(kiosk.Config{Profiles: cfg.Kiosks, Scenes: cfg.Catalog.IDs(), AdminToken: cfg.AdminToken, Online: cfg.KioskOnline, Page: http.HandlerFunc(s.serveIndex), Log: log})
+	if err != nil {
+		return nil, err
+	}
+	kiosks.Mount(mux)
 	s.http = &http.Server{
 		Handler:           secureHeaders(mux),
 		ReadHeaderTimeout: readHeaderTimeout,
