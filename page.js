@@ -201,7 +201,7 @@ async function lookupTour(code) {
   if (!validCode(code)) throw new TourError(t("codeInvalid"));
   let res;
   try {
-    res = await fetch("api/tours/" + encodeURIComponent(code), { cache: "no-store" });
+    res = await fetch("/api/tours/" + encodeURIComponent(code), { cache: "no-store" });
   } catch (e) {
     throw new TourError(t("unreachable"));
   }
@@ -237,7 +237,7 @@ async function loadScene() {
     boot.tour = { code: tourCode, token: guideToken(tourCode) };
     tour.begin(tourInfo);
   }
-  const list = await fetchJSON("the list of scenes", "api/scenes");
+  const list = await fetchJSON("the list of scenes", "/api/scenes");
   visit.sceneList = Array.isArray(list.scenes) ? list.scenes : [];
   const moved = takeMove();
   if (tourInfo && moved && visit.sceneList.some((s) => s.id === moved)) tourInfo.scene = moved;
@@ -251,7 +251,7 @@ async function loadScene() {
   visit.sceneEntry = entry;
   showSceneTitle();
 
-  const files = [entry.url || `api/scenes/${encodeURIComponent(entry.id)}`, ...(entry.textures || [])];
+  const files = [entry.url || `/api/scenes/${encodeURIComponent(entry.id)}`, ...(entry.textures || [])];
   for (const f of files) assetFracs.set(f, 0);
   const progress = (f) => (got, total) => { assetFracs.set(f, total ? got / total : 0); showProgress(); };
   const sceneBytes = fetchBytes(`the scene ${entry.id}`, files[0], progress(files[0]));

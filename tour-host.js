@@ -69,7 +69,7 @@ export function createHosting() {
     }
     if (!visit.sceneList.length) {
       try {
-        const list = await fetchJSON("the list of scenes", "api/scenes");
+        const list = await fetchJSON("the list of scenes", "/api/scenes");
         visit.sceneList = Array.isArray(list.scenes) ? list.scenes : [];
       } catch (e) {
         $("host-error").textContent = e.message || String(e);
@@ -95,7 +95,7 @@ export function createHosting() {
     err.textContent = t("creating");
     let res, body = null;
     try {
-      res = await fetch("api/tours", {
+      res = await fetch("/api/tours", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ scene: $("host-scene").value, guideName: name }),

@@ -77,4 +77,4 @@ export function takeMove() {
 // joinLink is the link visitors open to join the link's tour.
 export const joinLink = () => new URL("?tour=" + encodeURIComponent(tourCode), location.href).href;
 // qrURL is the address of the QR code that opens tour code.
-export const qrURL = (code) => "api/tours/" + encodeURIComponent(code) + "/qr.png";
+export const qrURL = (code) => "/api/tours/" + encodeURIComponent(code) + "/qr.png";

@@ -72,7 +72,7 @@ func TestPageRunsNoInlineScript(t *testing.T) {
 	if strings.Contains(strings.ToLower(string(page)), "javascript:") {
 		t.Error("the page has a javascript: URL, which the CSP blocks")
 	}
-	if !strings.Contains(string(page), `<script type="module" src="page.js">`) {
+	if !strings.Contains(string(page), `<script type="module" src="/page.js">`) {
 		t.Error("the page does not load page.js as a module")
 	}
 	if want := `data-wasm="` + clientURL(raw) + `"`; !strings.Contains(string(page), want) {
@@ -109,7 +109,7 @@ func TestRevalidatedFilesAnswerNotModified(t *testing.T) {
 
 var (
 	moduleImport = regexp.MustCompile(`(?m)^import\s+(?:[^;]*?\sfrom\s+)?"\./([^"]+)";`)
-	preloadLink  = regexp.MustCompile(`<link rel="modulepreload" href="([^"]+)">`)
+	preloadLink  = regexp.MustCompile(`<link rel="modulepreload" href="/([^"]+)">`)
 )
 
 // The page's scripts are ES modules that import one another: every module
@@ -134,7 +134,7 @@ func TestPageServesEveryModuleItImports(t *testing.T) {
 			t.Errorf("%s is imported by the page but is not one of yunyou.Scripts; add it there and to the embed in web.go", name)
 		}
 		if name != "page.js" && !preloaded[name] {
-			t.Errorf("the page does not preload %s: add <link rel=\"modulepreload\" href=\"%s\"> to index.html", name, name)
+			t.Errorf("the page does not preload %s: add <link rel=\"modulepreload\" href=\"/%s\"> to index.html", name, name)
 		}
 		resp, js := get(t, srv.URL+"/"+name)
 		if resp.StatusCode != 200 || !strings.Contains(resp.Header.Get("Content-Type"), "javascript") {
