@@ -5,7 +5,6 @@ package main
 import (
 	"encoding/json"
 	"image/color"
-	"math"
 	"time"
 
 	"github.com/go-gl/mathgl/mgl32"
@@ -31,14 +30,11 @@ const (
 	// pointerEvery spaces the guide's pointer updates to the server.
 	pointerEvery = 100 * time.Millisecond
 	// placeEvery bounds how often a follower works out its place around
-	// the guide: placing needs many collision tests in a small cave.
+	// the guide: a place costs about a millisecond in a small cave, and
+	// four a second keep the group a quarter second behind at most.
 	placeEvery = 250 * time.Millisecond
-	// placeMove and placeTurn are how far the guide must move or turn for
-	// a new place to be worth working out.
-	placeMove = 0.2
-	placeTurn = 0.1
-	// settleEvery is how soon a smaller move of the guide counts.
-	settleEvery = 400 * time.Millisecond
+	// placeShare is the most time between places per time spent placing.
+	placeShare = 10
 	// beamFrom lowers the beam's start below the guide's eye, to the hand.
 	beamFrom = 0.45
 )
@@ -56,6 +52,7 @@ type tourPlay struct {
 	target     protocol.Pose // place around the guide
 	placedFrom protocol.Pose // guide pose the place was worked out from
 	placedAt   time.Time
+	placeCost  time.Duration // of the last place
 	placed     bool
 
 	pointing    bool
@@ -126,11 +123,16 @@ func (g *game) tourMove(in move.Intent, dt float32, now time.Time) bool {
 	if !ok {
 		return false
 	}
-	// Work the place out again when the guide moved enough, or, a little
-	// later, for any last small step, so the group settles exactly.
-	since := now.Sub(tp.placedAt)
-	if !tp.placed || since >= placeEvery && moved(tp.placedFrom, guide) || since >= settleEvery && guide != tp.placedFrom {
+	// Work the place out again whenever the guide moved, at most
+	// placeEvery: placing needs many collision tests in a small cave.
+	// A place far back in a large group costs more (it depends on every
+	// place before it): wait longer after a costly one, so placing never
+	// takes more than about a tenth of the time.
+	wait := max(placeEvery, placeShare*tp.placeCost)
+	if !tp.placed || now.Sub(tp.placedAt) >= wait && guide != tp.placedFrom {
+		start := time.Now()
 		tp.target = formation.Place(guide, self.Slot, g.reach)
+		tp.placeCost = time.Since(start)
 		tp.placedFrom, tp.placedAt, tp.placed = guide, now, true
 	}
 	turn := in.Yaw + in.Turn*move.TurnSpeed*dt
@@ -158,12 +160,6 @@ func (g *game) guidePose(id uint16, now time.Time) (protocol.Pose, bool) {
 		}
 	}
 	return protocol.Pose{}, false
-}
-
-func moved(a, b protocol.Pose) bool {
-	dx, dz := a.X-b.X, a.Z-b.Z
-	dyaw := math.Abs(float64(move.WrapAngle(a.Yaw - b.Yaw)))
-	return dx*dx+dz*dz > placeMove*placeMove || dyaw > placeTurn || math.Abs(float64(a.Pitch-b.Pitch)) > placeTurn
 }
 
 // tourPoint sends the guide's pointer while P or the right mouse button is

@@ -203,9 +203,14 @@ func (r *Route) Step(delta int) {
 	if !r.manual {
 		r.Hold()
 	}
+	// Held between two points, the next stop is the one ahead and the
+	// previous the one behind.
 	from := r.goal
 	if !r.Moving() {
-		from = r.nearestPoint()
+		from = int(math.Floor(r.u))
+		if delta < 0 {
+			from = int(math.Ceil(r.u))
+		}
 	}
 	goal := from
 	for ; delta != 0; delta -= sign(delta) {
@@ -214,7 +219,7 @@ func (r *Route) Step(delta int) {
 	if goal == 0 {
 		goal = 1 // the spawn is not a stop: back from the first stop is the first stop
 	}
-	if goal == from && !r.Moving() && r.stop == goal-1 {
+	if float64(goal) == r.u && !r.Moving() && r.stop == goal-1 {
 		return // already there: at an end of the route
 	}
 	r.goal = goal

@@ -325,6 +325,28 @@ func TestStepWhileMoving(t *testing.T) {
 		t.Errorf("Step(-1) mid-walk arrived at %v, want stop 1 again", got)
 	}
 
+	// Held in the middle of a leg, next is the stop ahead and previous
+	// the stop behind.
+	for _, tc := range []struct {
+		delta int
+		want  int
+	}{{+1, 1}, {-1, 0}} {
+		r = FromScene(s)
+		r.Hold()
+		r.Step(+1)
+		walkTo(t, s, r) // at stop 0, where the spawn is
+		r.Step(+1)      // toward stop 1, 2.8 m away
+		playFor(r, 2, frame)
+		r.Hold()
+		if r.Stop() != -1 {
+			t.Fatalf("held 2 s into a walk: Stop() = %d, want -1", r.Stop())
+		}
+		r.Step(tc.delta)
+		if got := walkTo(t, s, r); len(got) != 1 || got[0] != tc.want {
+			t.Errorf("held between stops 0 and 1, Step(%+d) arrived at %v, want stop %d", tc.delta, got, tc.want)
+		}
+	}
+
 	// The attract play is interrupted mid-walk between stops 5 and 6
 	// (round the pillar); a step continues from there.
 	r = FromScene(s)
