@@ -52,6 +52,10 @@ func (c checker) content(s *Scene, comp *Compiled) {
 	c.hotspotLanguages(s)
 	c.portals(s)
 	c.tour(s, ids)
+	if comp != nil && len(*c.errs) == 0 {
+		// Only a sound scene's stops can be walked between.
+		c.tourWalks(s, comp)
+	}
 }
 
 // textureName checks a texture named outside a surface (a hotspot image).

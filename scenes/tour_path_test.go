@@ -7,20 +7,6 @@ import (
 	"github.com/go-gl/mathgl/mgl32"
 )
 
-// tourWalkRadius is the body that walks a tour route: a visitor's radius,
-// so a kiosk's gliding camera keeps the same distance from the murals as a
-// person walking.
-const tourWalkRadius = 0.25
-
-// tourWalkTolerance is how far short of a stop a clear walk may end: a
-// straight walk that only grazes a wall arrives within rounding, one that
-// is blocked stops far away or slides round the obstacle.
-const tourWalkTolerance = 0.02
-
-// tourSampleStep is the spacing of the points checked along a leg: well
-// under the thinnest obstacle's width (columns are 0.8 m and more).
-const tourSampleStep = 0.05
-
 // TestTourRoutesWalkClear checks that a camera gliding in straight lines
 // from the spawn to the first tour stop and from each stop to the next
 // never passes through a wall, a pillar or a platform: every leg must be
@@ -58,23 +44,6 @@ func TestTourRoutesWalkClear(t *testing.T) {
 			}
 		})
 	}
-}
-
-// straightClearance samples the straight line from a to b and returns the
-// sample a visitor's body would be pushed furthest from, and how far. A
-// gliding camera follows the straight line, not Slide's detour, so a
-// column in the middle of a leg (which Slide walks round and still
-// reaches the stop) must count as blocking.
-func straightClearance(c *Compiled, a, b mgl32.Vec3) (worst mgl32.Vec2, push float32) {
-	from, to := mgl32.Vec2{a.X(), a.Z()}, mgl32.Vec2{b.X(), b.Z()}
-	n := int(to.Sub(from).Len()/tourSampleStep) + 1
-	for i := 0; i <= n; i++ {
-		p := from.Add(to.Sub(from).Mul(float32(i) / float32(n)))
-		if d := c.pushOut(p, tourWalkRadius).Sub(p).Len(); d > push {
-			worst, push = p, d
-		}
-	}
-	return worst, push
 }
 
 // TestTourWalkCheckCatchesWalls makes sure the walk check above can fail:

@@ -81,6 +81,9 @@ func TestValidateMessages(t *testing.T) {
 		{"spawn inside the pillar", [][2]string{{"\"x\": 2, \"y\": 1.6, \"z\": 0", "\"x\": -1, \"y\": 1.6, \"z\": -1.2"}}, []string{
 			"base.json:5:12: spawn: (-1, 1.6, -1.2) is inside or touching solids[0]; move the spawn point at least 0.25 m away from solids[0]",
 		}},
+		{"tour walks through the pillar", [][2]string{{"{\"x\": 1, \"y\": 1.6, \"z\": -1, \"yaw\"", "{\"x\": -2.5, \"y\": 1.6, \"z\": -2.5, \"yaw\""}}, []string{
+			"base.json:57:14: tour[1].pose: the straight walk from tour[0] (1, 1) is blocked at (-0.32, -0.32) by a wall or solid; routes are walked in straight lines: add a stop before this one (a waypoint: \"dwell\": 1, no hotspot) that walks round it",
+		}},
 		{"spawn outside every room", [][2]string{{"\"x\": 2, \"y\": 1.6, \"z\": 0", "\"x\": 12, \"y\": 1.6, \"z\": 0"}}, []string{
 			"base.json:5:12: spawn: (12, 1.6, 0) is outside every room; put the spawn point inside a room, eye height about 1.6 m above the floor",
 		}},
