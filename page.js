@@ -4,9 +4,11 @@
 // client draws, the scene's hotspots and portals show over the canvas
 // (content.js), guided tours have their controls (tour.js), and the page
 // says everything in the visitor's language (strings.js; the menu at the
-// top offers the six languages of the United Nations). It is the page's
-// entry module; the scripts are files of their own, not inline in the
-// page, so that the Content-Security-Policy can forbid inline scripts.
+// top offers the six languages of the United Nations). At /kiosk/NAME the
+// page is a gallery kiosk (kiosk.js): no name, an attract loop, a visitor
+// taking over with a touch. It is the page's entry module; the scripts are
+// files of their own, not inline in the page, so that the
+// Content-Security-Policy can forbid inline scripts.
 
 // tourlink.js comes first: it takes a guide's token out of the address
 // before any other part of the page runs.
@@ -16,6 +18,7 @@ import { $, params, NAME_KEY, visit, focusGame } from "./shared.js";
 import { LoadError, decodePNG, fetchBytes, fetchJSON, why } from "./load.js";
 import { createContent } from "./content.js";
 import { createTour } from "./tour.js";
+import { kioskName, prepareKiosk, startKiosk } from "./kiosk.js";
 
 // The server writes the content-hashed address of the client into the
 // page's <body data-wasm="...">.
@@ -29,6 +32,9 @@ const WASM_SHARE = 0.7;
 let boot = null; // window.yunyouBoot
 let content = null; // the scene's hotspots and portals (content.js)
 let tour = null; // guided tours (tour.js)
+// kiosk is the gallery kiosk the page was opened as (/kiosk/NAME, see
+// kiosk.js), or null.
+let kiosk = null;
 const menu = $("language-menu");
 
 // fail stops the page and says why.
@@ -75,7 +81,9 @@ function run() {
   boot = visit.boot = window.yunyouBoot = { scene: null, textures: {}, name: "" };
   const nameParam = (params.get("name") || "").trim();
   const form = $("name-form"), input = $("name-input");
-  if (nameParam) {
+  if (kioskName) {
+    // A kiosk joins no session: no name to ask for.
+  } else if (nameParam) {
     boot.name = nameParam;
   } else {
     try { input.value = localStorage.getItem(NAME_KEY) || ""; } catch (e) { /* storage may be blocked */ }
@@ -241,7 +249,7 @@ async function loadScene() {
   visit.sceneList = Array.isArray(list.scenes) ? list.scenes : [];
   const moved = takeMove();
   if (tourInfo && moved && visit.sceneList.some((s) => s.id === moved)) tourInfo.scene = moved;
-  const wanted = tourInfo ? tourInfo.scene : (params.get("scene") || list.default || "").trim();
+  const wanted = tourInfo ? tourInfo.scene : kiosk ? kiosk.scene : (params.get("scene") || list.default || "").trim();
   const entry = (list.scenes || []).find((s) => s.id === wanted);
   if (!entry && tourInfo) throw new TourError(`Tour ${tourCode} is in the scene “${wanted}”, which this server does not have.`);
   if (!entry) {
@@ -330,6 +338,7 @@ function applyLanguage() {
   for (const el of document.querySelectorAll("#chat-log .chat-notice[data-key]")) sayNotice(el);
   content.translate();
   tour.translate();
+  if (kiosk && kiosk.page) kiosk.page.translate();
 }
 
 // The client's standard error (panics, its own error reports) goes to
@@ -355,7 +364,15 @@ function catchClientErrors() {
 async function start() {
   showProgress("loadingViewer");
   const wasm = fetchBytes("the viewer", WASM_URL, (got, total) => { wasmFrac = total ? got / total : 0; showProgress(); });
-  await Promise.all([wasm, loadScene()]);
+  // A kiosk's profile says which scene and language it starts in.
+  const kioskFirst = async () => {
+    if (!kioskName) return;
+    kiosk = await prepareKiosk({ wasmURL: WASM_URL });
+    boot.kiosk = { name: kiosk.name, profile: kiosk.profile };
+    applyLanguage();
+  };
+  await Promise.all([wasm, kioskFirst().then(loadScene)]);
+  if (kiosk) kiosk.page = startKiosk(kiosk, { content, applyLanguage });
   showProgress("starting");
   const go = new Go();
   go.exit = (code) => {
