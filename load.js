@@ -1,6 +1,7 @@
 // load.js downloads what the page needs: bytes with their progress, JSON,
 // and PNG textures decoded to pixels. Its errors say what went wrong and
-// what to do about it.
+// what to do about it, in the visitor's language.
+import { t } from "./strings.js";
 
 // LoadError is a download that failed; its message is for the visitor.
 export class LoadError extends Error {}
@@ -8,11 +9,20 @@ export class LoadError extends Error {}
 // followed by more sentences.
 export const why = (e) => String((e && e.message) || e).replace(/\.+$/, "");
 
+// The what of fetchBytes and fetchJSON names the download for the
+// browser console; the visitor reads the address instead, which needs no
+// translation.
 function httpError(what, url, res) {
-  let fix = "Reload the page in a minute; if it keeps failing, the server may be down.";
-  if (res.status === 404) fix = "The page may be out of date: reload it.";
-  else if (res.status >= 400 && res.status < 500) fix = "Check the address and reload.";
-  return new LoadError(`Could not load ${what} (${url}): HTTP ${res.status} ${res.statusText}. ${fix}`);
+  let fix = t("fixLater");
+  if (res.status === 404) fix = t("fixOutdated");
+  else if (res.status >= 400 && res.status < 500) fix = t("fixAddress");
+  console.error(`yunyou: loading ${what} (${url}): HTTP ${res.status} ${res.statusText}`);
+  return new LoadError(t("loadHTTP", { url, status: `${res.status} ${res.statusText}`.trim(), fix }));
+}
+
+function unreachable(what, url, e) {
+  console.error(`yunyou: loading ${what} (${url}):`, e);
+  return new LoadError(t("loadUnreachable", { url, why: why(e) }));
 }
 
 // fetchBytes downloads url, reporting (received, total) as it streams.
@@ -25,7 +35,7 @@ export async function fetchBytes(what, url, onProgress) {
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new LoadError(`Could not reach the server for ${what} (${url}): ${why(e)}. Check your connection and reload.`);
+    throw unreachable(what, url, e);
   }
   if (!res.ok) throw httpError(what, url, res);
   const encoded = !!res.headers.get("Content-Encoding");
@@ -60,13 +70,14 @@ export async function fetchJSON(what, url) {
   try {
     res = await fetch(url);
   } catch (e) {
-    throw new LoadError(`Could not reach the server for ${what} (${url}): ${why(e)}. Check your connection and reload.`);
+    throw unreachable(what, url, e);
   }
   if (!res.ok) throw httpError(what, url, res);
   try {
     return await res.json();
   } catch (e) {
-    throw new LoadError(`The server sent ${what} that is not valid JSON (${url}). Reload the page; if it persists, report it.`);
+    console.error(`yunyou: ${what} (${url}) is not JSON:`, e);
+    throw new LoadError(t("loadNotJSON", { url }));
   }
 }
 

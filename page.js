@@ -68,7 +68,7 @@ function canRun() {
   }
 
   if (!WASM_URL || WASM_URL.startsWith("__")) {
-    fail("This page does not name the viewer's file; it was not sent by the Yunyou server. Open the server's address and reload.");
+    fail(t("pageNotFromServer"));
     return false;
   }
   return true;
@@ -147,7 +147,7 @@ function run() {
       return;
     }
     console.error(e);
-    fail(e instanceof LoadError ? e.message : `Loading failed: ${why(e)}. Reload the page to try again.`);
+    fail(e instanceof LoadError ? e.message : t("loadFailed", { why: why(e) }));
   });
   // "Copy link to this view": the client keeps state().link pointing at
   // the scene and the pose the visitor stands in; anyone who opens it
@@ -254,7 +254,7 @@ async function loadScene() {
   if (!entry && tourInfo) throw new TourError(`Tour ${tourCode} is in the scene “${wanted}”, which this server does not have.`);
   if (!entry) {
     const ids = (list.scenes || []).map((s) => s.id).join(", ") || "none";
-    throw new LoadError(`There is no scene “${wanted}” on this server (available: ${ids}). Remove ?scene= from the address to open the default one.`);
+    throw new LoadError(t("noScene", { scene: wanted, ids }));
   }
   visit.sceneEntry = entry;
   showSceneTitle();
@@ -281,7 +281,7 @@ async function loadScene() {
       try {
         textures[name] = await decodePNG(bytes);
       } catch (e) {
-        throw new LoadError(`The texture ${name} (${url}) could not be decoded: ${why(e)}. Reload the page.`);
+        throw new LoadError(t("badTexture", { name, url, why: why(e) }));
       }
     }),
   ]);
@@ -378,13 +378,13 @@ async function start() {
   go.exit = (code) => {
     if (code === 0 || visit.failed) return;
     const first = panicText.split("\n").find((l) => l.startsWith("panic:") || l.startsWith("fatal error:")) || "";
-    fail(`The viewer stopped because of an error${first ? ": " + first : ""} (exit code ${code}). Reload the page; the browser console has the details.`);
+    fail(t("viewerStopped", { detail: first ? ": " + first : "", code }));
   };
   let instance;
   try {
     ({ instance } = await WebAssembly.instantiate(await wasm, go.importObject));
   } catch (e) {
-    throw new LoadError(`The viewer could not start: ${why(e)}. Reload the page; if it keeps failing, try another browser.`);
+    throw new LoadError(t("viewerStart", { why: why(e) }));
   }
   await go.run(instance);
   // The client has stopped: keep state() answering, for scripts and
