@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 
@@ -246,5 +247,30 @@ func TestWalkingThroughAPortalOpensTheNextScene(t *testing.T) {
 	v.waitFor("the new scene fades in from black", `document.body.classList.contains("arriving") && getComputedStyle(document.getElementById("fade")).opacity === "0"`)
 	if got := v.eval(`new URLSearchParams(location.search).get("name")`); got != "Bo" {
 		t.Errorf("the name after the portal is %q, want Bo", got)
+	}
+}
+
+func TestLoadErrorsInTheVisitorsLanguage(t *testing.T) {
+	srv := servertest.Start(t, servertest.WithClientDir(clientDir))
+	ctx, cancel := chromedp.NewContext(browserCtx, chromedp.WithNewBrowserContext())
+	t.Cleanup(cancel)
+	v := &visitor{t: t, ctx: ctx}
+	// A French browser asks for a scene the server does not have: the
+	// page says so in French before the viewer ever starts.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(viewW, viewH)); err != nil {
+		t.Fatalf("opening a browser tab: %v", err)
+	}
+	if _, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{
+		UserAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Safari/537.36", AcceptLanguage: "fr-FR,fr",
+	}); err != nil {
+		t.Fatalf("making the browser French: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?scene=nope")); err != nil {
+		t.Fatalf("opening the page: %v", err)
+	}
+	v.waitFor("the page shows why it cannot load", `document.body.classList.contains("failed") || !document.getElementById("error").hidden`)
+	want := "Il n’y a pas de scène « nope » sur ce serveur"
+	if got := v.text("#error"); !strings.Contains(got, want) {
+		t.Errorf("a French visitor reads %q; want it to start %q", got, want)
 	}
 }
