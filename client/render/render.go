@@ -167,12 +167,14 @@ func New(c *scenes.Compiled, textures map[string]image.Image) (*Renderer, error)
 	}
 	light := pipeline.NewLighting(world.Light())
 	regions := make([]float32, 4*pipeline.MaxTextures)
-	atlas.Uniforms(regions)
+	mips := make([]float32, 4*pipeline.MaxTextures)
+	atlas.Uniforms(regions, mips)
 	doors := make([]float32, 16*scenes.MaxDoors)
 	light.DoorUniform(doors)
 	r.opts.Images[0] = r.atlas
 	r.opts.Uniforms = map[string]any{
 		"TexRegions": regions,
+		"TexMips":    mips,
 		"Ambient":    light.Ambient[:],
 		"Sky":        light.Sky[:],
 		"Torch":      light.Torch[:],

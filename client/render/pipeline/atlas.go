@@ -14,9 +14,9 @@ import (
 
 // Atlas limits and layout.
 const (
-	// MaxTextures is the most textures one atlas holds: the shader keeps a
-	// vec4 uniform per texture, and WebGL2 guarantees only 224 fragment
-	// uniform vectors.
+	// MaxTextures is the most textures one atlas holds: the shader keeps
+	// two vec4 uniforms per texture (TexRegions and TexMips), and WebGL2
+	// guarantees only 224 fragment uniform vectors.
 	MaxTextures = 32
 	// MaxTextureSide is the largest side of a texture in the atlas, in
 	// texels; larger images are scaled down. It keeps the atlas within
@@ -30,21 +30,34 @@ const (
 	// shader wraps texel indices inside each level, so it never reads a
 	// neighbour; the gutter is a second line of defence against rounding.
 	Gutter = 2
-	// AtlasWidth is the atlas width in texels; the height grows as needed.
+	// AtlasWidth is the widest atlas the packer normally makes, in
+	// texels: 2048 is the largest side WebGL2 guarantees. It goes up to
+	// MaxAtlasSide wide only for textures that do not fit 2048 wide.
 	AtlasWidth = 2048
+	// MinAtlasWidth is the narrowest atlas tried: one largest texture.
+	MinAtlasWidth = MaxTextureSide
 	// MaxAtlasSide is the largest atlas side in texels. WebGL2 guarantees
 	// 2048; practically every device offers 4096 or more.
 	MaxAtlasSide = 4096
 )
 
 // Region is where a texture's mip chain lies in the atlas. Level 0 is
-// W×H texels at (X, Y); level k ≥ 1 is (W>>k)×(H>>k) texels in a column to
-// its right at (X+W+Gutter, Y + H - H>>(k-1) + (k-1)·Gutter). W and H are
-// powers of two. The shader computes the same positions from (X, Y, W, H).
+// W×H texels at (X, Y). Levels k ≥ 1, (W>>k)×(H>>k) texels each, form a
+// strip that starts at (MX, MY): a row to the right if MipRow, with level
+// k at (MX + W - W>>(k-1) + (k-1)·Gutter, MY), otherwise a column
+// downwards, with level k at (MX, MY + H - H>>(k-1) + (k-1)·Gutter). W and
+// H are powers of two. Placing level 0 and the strip apart lets the packer
+// fill the gaps beside wide textures with other textures' strips. The
+// shader computes the same positions from the uniforms Atlas.Uniforms
+// writes.
 type Region struct {
 	X, Y, W, H int
 	// Levels is the number of mip levels, level 0 included.
 	Levels int
+	// MX, MY is the atlas position of mip level 1.
+	MX, MY int
+	// MipRow lays the levels after level 1 to its right instead of below.
+	MipRow bool
 }
 
 // LevelRect returns the texels of mip level k.
@@ -52,23 +65,24 @@ func (r Region) LevelRect(k int) image.Rectangle {
 	if k == 0 {
 		return image.Rect(r.X, r.Y, r.X+r.W, r.Y+r.H)
 	}
-	x := r.X + r.W + Gutter
-	y := r.Y + r.H - r.H>>(k-1) + (k-1)*Gutter
+	x, y := r.MX, r.MY
+	if r.MipRow {
+		x += r.W - r.W>>(k-1) + (k-1)*Gutter
+	} else {
+		y += r.H - r.H>>(k-1) + (k-1)*Gutter
+	}
 	return image.Rect(x, y, x+r.W>>k, y+r.H>>k)
 }
 
-// footprint is the atlas area a region needs, gutters included.
-func (r Region) footprint() (w, h int) {
-	w, h = r.W+Gutter, r.H+Gutter
-	if r.Levels > 1 {
-		w += r.W>>1 + Gutter
-		col := 0
-		for k := 1; k < r.Levels; k++ {
-			col += r.H>>k + Gutter
-		}
-		h = max(h, col)
+// mipStrip returns the size of the strip of levels 1.. laid in a row or
+// in a column, without gutters around it.
+func (r Region) mipStrip(row bool) (w, h int) {
+	r.MX, r.MY, r.MipRow = 0, 0, row
+	last := r.LevelRect(r.Levels - 1)
+	if row {
+		return last.Max.X, r.H >> 1
 	}
-	return w, h
+	return r.W >> 1, last.Max.Y
 }
 
 // Atlas is every texture of a scene, with its mip levels, packed into one
@@ -101,11 +115,11 @@ func BuildAtlas(textures map[string]image.Image) (*Atlas, error) {
 		b := levels[i][0].Bounds()
 		regions[i] = Region{W: b.Dx(), H: b.Dy(), Levels: len(levels[i])}
 	}
-	height, err := pack(regions)
+	width, height, err := pack(regions)
 	if err != nil {
 		return nil, err
 	}
-	a := &Atlas{Image: image.NewRGBA(image.Rect(0, 0, AtlasWidth, height)), Slots: map[string]int{}, Regions: regions}
+	a := &Atlas{Image: image.NewRGBA(image.Rect(0, 0, width, height)), Slots: map[string]int{}, Regions: regions}
 	for i, name := range names {
 		a.Slots[name] = i
 		for k, lv := range levels[i] {
@@ -115,37 +129,19 @@ func BuildAtlas(textures map[string]image.Image) (*Atlas, error) {
 	return a, nil
 }
 
-// pack places regions on shelves, tallest first, and returns the atlas
-// height.
-func pack(regions []Region) (int, error) {
-	order := make([]int, len(regions))
-	for i := range order {
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		_, ha := regions[order[a]].footprint()
-		_, hb := regions[order[b]].footprint()
-		return ha > hb
-	})
-	x, y, shelf := 0, 0, 0
-	for _, i := range order {
-		w, h := regions[i].footprint()
-		if w > AtlasWidth {
-			return 0, fmt.Errorf("pipeline: a %d×%d texture does not fit a %d-wide atlas", regions[i].W, regions[i].H, AtlasWidth)
+// Uniforms writes each region into the shader's uniforms: regions gets
+// (X, Y, W, H) per slot (TexRegions), mips gets (MX, MY, 1, 0) for a row
+// of levels or (MX, MY, 0, 1) for a column (TexMips). Each must hold
+// 4·MaxTextures floats.
+func (a *Atlas) Uniforms(regions, mips []float32) {
+	for i, r := range a.Regions {
+		regions[4*i], regions[4*i+1], regions[4*i+2], regions[4*i+3] = float32(r.X), float32(r.Y), float32(r.W), float32(r.H)
+		dx, dy := float32(0), float32(1)
+		if r.MipRow {
+			dx, dy = 1, 0
 		}
-		if x+w > AtlasWidth {
-			x, y, shelf = 0, y+shelf, 0
-		}
-		regions[i].X, regions[i].Y = x, y
-		x += w
-		shelf = max(shelf, h)
+		mips[4*i], mips[4*i+1], mips[4*i+2], mips[4*i+3] = float32(r.MX), float32(r.MY), dx, dy
 	}
-	height := y + shelf
-	if height > MaxAtlasSide {
-		return 0, fmt.Errorf("pipeline: the textures need a %d×%d atlas, more than %d texels high; use fewer or smaller textures",
-			AtlasWidth, height, MaxAtlasSide)
-	}
-	return max(height, 1), nil
 }
 
 // toPow2 converts an image to RGBA with power-of-two sides no larger than
@@ -198,14 +194,6 @@ func mipChain(img *image.RGBA) []*image.RGBA {
 			}
 		}
 		chain = append(chain, next)
-	}
-}
-
-// Uniforms writes each region as (X, Y, W, H) into dst, which must hold
-// 4·MaxTextures floats: the shader's TexRegions uniform.
-func (a *Atlas) Uniforms(dst []float32) {
-	for i, r := range a.Regions {
-		dst[4*i], dst[4*i+1], dst[4*i+2], dst[4*i+3] = float32(r.X), float32(r.Y), float32(r.W), float32(r.H)
 	}
 }
 

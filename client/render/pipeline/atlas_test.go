@@ -39,43 +39,68 @@ func TestAtlasLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := a.Image.Bounds().Dy(); h > MaxAtlasSide {
-		t.Errorf("atlas is %d texels high, more than %d", h, MaxAtlasSide)
+	checkLayout(t, "generated textures", a, textureSizes)
+}
+
+// checkLayout checks an atlas of textures whose source sizes are sizes:
+// every texture keeps its size and its full mip chain, every level lies
+// inside the atlas where the shader computes it, the atlas sides are at
+// most MaxAtlasSide, and no two levels come closer than Gutter.
+func checkLayout(t *testing.T, what string, a *Atlas, sizes map[string][2]int) {
+	t.Helper()
+	if b := a.Image.Bounds(); b.Dx() > MaxAtlasSide || b.Dy() > MaxAtlasSide {
+		t.Errorf("%s: atlas is %d×%d texels, a side more than %d", what, b.Dx(), b.Dy(), MaxAtlasSide)
 	}
 	var rects []image.Rectangle
+	var owners []string
 	for name, slot := range a.Slots {
 		r := a.Regions[slot]
-		want := textureSizes[name]
+		want := sizes[name]
 		if r.W != want[0] || r.H != want[1] {
-			t.Errorf("%s: %d×%d in the atlas, want its own %d×%d", name, r.W, r.H, want[0], want[1])
+			t.Errorf("%s: %s: %d×%d in the atlas, want its own %d×%d", what, name, r.W, r.H, want[0], want[1])
 		}
 		if wantLevels := bits.Len(uint(min(r.W, r.H) / MinMipSize)); r.Levels != wantLevels {
-			t.Errorf("%s: %d mip levels, want %d", name, r.Levels, wantLevels)
+			t.Errorf("%s: %s: %d mip levels, want %d", what, name, r.Levels, wantLevels)
 		}
 		for k := 0; k < r.Levels; k++ {
 			lr := r.LevelRect(k)
+			if lr.Dx() != r.W>>k || lr.Dy() != r.H>>k {
+				t.Errorf("%s: %s level %d: %d×%d, want %d×%d", what, name, k, lr.Dx(), lr.Dy(), r.W>>k, r.H>>k)
+			}
 			// The shader's formula for the level's origin (world.kage's
 			// levelOrigin) must agree with LevelRect.
-			if k > 0 {
-				x := float64(r.X + r.W + Gutter)
-				y := float64(r.Y+r.H) - float64(r.H)/math.Exp2(float64(k-1)) + float64((k-1)*Gutter)
-				if lr.Min != image.Pt(int(x), int(y)) {
-					t.Errorf("%s level %d: at %v, the shader computes (%v, %v)", name, k, lr.Min, x, y)
-				}
+			if x, y := shaderLevelOrigin(r, k); lr.Min != image.Pt(int(x), int(y)) || x != math.Floor(x) || y != math.Floor(y) {
+				t.Errorf("%s: %s level %d: at %v, the shader computes (%v, %v)", what, name, k, lr.Min, x, y)
 			}
 			if !lr.In(a.Image.Bounds()) {
-				t.Errorf("%s level %d: %v outside the atlas %v", name, k, lr, a.Image.Bounds())
+				t.Errorf("%s: %s level %d: %v outside the atlas %v", what, name, k, lr, a.Image.Bounds())
 			}
 			rects = append(rects, lr.Inset(-Gutter/2))
+			owners = append(owners, fmt.Sprintf("%s level %d", name, k))
 		}
 	}
 	for i := range rects {
 		for j := i + 1; j < len(rects); j++ {
 			if rects[i].Overlaps(rects[j]) {
-				t.Errorf("levels %v and %v overlap (gutters included)", rects[i], rects[j])
+				t.Errorf("%s: %s %v and %s %v overlap (gutters included)", what, owners[i], rects[i], owners[j], rects[j])
 			}
 		}
 	}
+}
+
+// shaderLevelOrigin is world.kage's levelOrigin in float64, from the
+// uniforms Atlas.Uniforms writes.
+func shaderLevelOrigin(r Region, k int) (x, y float64) {
+	var reg, mip [4]float32
+	a := &Atlas{Regions: []Region{r}}
+	a.Uniforms(reg[:], mip[:])
+	if k == 0 {
+		return float64(reg[0]), float64(reg[1])
+	}
+	kf := float64(k)
+	ox := float64(reg[2]) - float64(reg[2])/math.Exp2(kf-1) + (kf-1)*Gutter
+	oy := float64(reg[3]) - float64(reg[3])/math.Exp2(kf-1) + (kf-1)*Gutter
+	return float64(mip[0]) + float64(mip[2])*ox, float64(mip[1]) + float64(mip[3])*oy
 }
 
 func TestAtlasSample(t *testing.T) {
@@ -166,6 +191,7 @@ func TestShaderConstantsMatch(t *testing.T) {
 		{`const Gutter = ([0-9.]+)`, Gutter},
 		{`const MinMipLog2 = ([0-9.]+)`, math.Log2(MinMipSize)},
 		{`var TexRegions \[([0-9]+)\]vec4`, MaxTextures},
+		{`var TexMips \[([0-9]+)\]vec4`, MaxTextures},
 	} {
 		m := regexp.MustCompile(c.pattern).FindSubmatch(src)
 		if m == nil {
