@@ -29,7 +29,7 @@ import (
 // View and screen settings.
 const (
 	// EyeHeight is how far above their feet a visitor's eye is, in metres.
-	EyeHeight = 1.6
+	EyeHeight = move.EyeHeight
 	// labelAbove is how far above another visitor's eye their name floats:
 	// figures are 1.7 m tall, so about 0.2 m above the head.
 	labelAbove = 0.3
@@ -177,7 +177,7 @@ func (g *game) Update() (err error) {
 
 	in := g.input.read(g, g.ui.Typing())
 	if !g.kioskMove(dt) && !g.tourMove(in, dt, start) {
-		g.pose = move.Step(g.pose, in, dt, g.world)
+		g.pose = move.Step(g.pose, in, dt, g.world, g.scene.FloorAt)
 	}
 	g.tourPoint(start)
 	if g.pres.Joined() {

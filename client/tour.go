@@ -131,7 +131,7 @@ func (g *game) tourMove(in move.Intent, dt float32, now time.Time) bool {
 	wait := max(placeEvery, placeShare*tp.placeCost)
 	if !tp.placed || now.Sub(tp.placedAt) >= wait && guide != tp.placedFrom {
 		start := time.Now()
-		tp.target = formation.Place(guide, self.Slot, g.reach)
+		tp.target = formation.PlaceOn(guide, self.Slot, g.reach, g.scene.FloorAt)
 		tp.placeCost = time.Since(start)
 		tp.placedFrom, tp.placedAt, tp.placed = guide, now, true
 	}

@@ -12,6 +12,12 @@
 //	}
 //	pose := formation.Place(guide, member.Slot, reach)
 //
+// On uneven ground (a platform with steps), PlaceOn and PlacesOn also take
+// the floor, so that a member standing below the guide's platform stands on
+// the floor there instead of floating at the guide's height:
+//
+//	pose := formation.PlaceOn(guide, member.Slot, reach, scene.FloorAt)
+//
 // A place that a wall or solid cuts off from the guide is given up for the
 // nearest free one (the other side, the same row, a nearer row, beside or in
 // front of the guide). Place is deterministic: the same guide pose, slot and
@@ -61,6 +67,10 @@ const (
 // toward (toX, toZ) ends, stopped by walls and solids (scenes.Compiled.Slide
 // gives it).
 type Reach func(fromX, fromZ, toX, toZ float32) (x, z float32)
+
+// Floor reports the height of the floor at (x, z), in metres
+// (scenes.Scene.FloorAt gives it).
+type Floor func(x, z float32) float32
 
 // spot is a place around the guide in the guide's own frame: side is metres
 // to the guide's right, back metres behind the guide.
@@ -179,10 +189,17 @@ func compareMM(a, b float64) int {
 // pose changes, not every frame; to place a whole group, Places does it once
 // for everyone.
 func Place(guide protocol.Pose, slot int, reach Reach) protocol.Pose {
+	return PlaceOn(guide, slot, reach, nil)
+}
+
+// PlaceOn is Place on uneven ground: each member's eye is as high above
+// the floor where the member stands as the guide's is above the guide's
+// floor. A nil floor is level ground, the same as Place.
+func PlaceOn(guide protocol.Pose, slot int, reach Reach, floor Floor) protocol.Pose {
 	if slot < 1 || slot > MaxSlots {
 		return guide
 	}
-	a := newAssigner(guide, reach)
+	a := newAssigner(guide, reach, floor)
 	var p protocol.Pose
 	for s := 1; s <= slot; s++ {
 		p = a.next(s)
@@ -194,11 +211,16 @@ func Place(guide protocol.Pose, slot int, reach Reach) protocol.Pose {
 // but checking each place against the walls only once. Slots past MaxSlots
 // stand at the guide's position.
 func Places(guide protocol.Pose, n int, reach Reach) []protocol.Pose {
+	return PlacesOn(guide, n, reach, nil)
+}
+
+// PlacesOn is Places on uneven ground (see PlaceOn).
+func PlacesOn(guide protocol.Pose, n int, reach Reach, floor Floor) []protocol.Pose {
 	if n <= 0 {
 		return nil
 	}
 	out := make([]protocol.Pose, n)
-	a := newAssigner(guide, reach)
+	a := newAssigner(guide, reach, floor)
 	for s := 1; s <= n; s++ {
 		if s > MaxSlots {
 			out[s-1] = guide
@@ -221,17 +243,25 @@ const (
 type assigner struct {
 	guide        protocol.Pose
 	reach        Reach
+	floor        Floor
+	eye          float32 // the guide's eye above the guide's floor
 	l            *layout
 	right, back  [2]float64 // world (x, z) of the guide's right and back
 	state, taken []int8
 }
 
-func newAssigner(guide protocol.Pose, reach Reach) *assigner {
+func newAssigner(guide protocol.Pose, reach Reach, floor Floor) *assigner {
 	l := theLayout()
 	sin, cos := math.Sincos(float64(guide.Yaw))
+	var eye float32
+	if floor != nil {
+		eye = guide.Y - floor(guide.X, guide.Z)
+	}
 	return &assigner{
 		guide: guide,
 		reach: reach,
+		floor: floor,
+		eye:   eye,
 		l:     l,
 		// Forward is (-sin yaw, -cos yaw): yaw 0 looks toward -Z and yaw
 		// π/2 toward -X. Right is forward turned a quarter clockwise seen
@@ -294,5 +324,8 @@ func (a *assigner) take(i int) protocol.Pose {
 	x, z := a.world(a.l.spots[i])
 	p := a.guide
 	p.X, p.Z = x, z
+	if a.floor != nil {
+		p.Y = a.floor(x, z) + a.eye
+	}
 	return p
 }

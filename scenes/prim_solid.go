@@ -1,8 +1,10 @@
 package scenes
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/go-gl/mathgl/mgl32"
 )
@@ -25,6 +27,12 @@ const (
 	throneSeat = 0.45
 	// throneBack is the backrest's thickness as a share of the depth.
 	throneBack = 0.25
+	// maxStepRise is the highest rise in metres a visitor steps up or down
+	// without a flight of steps: a tall stair riser. A walkable platform's
+	// edges higher than this are walls from both sides, so nobody walks up
+	// its sides or off its top, and a flight with higher risers is not
+	// climbed.
+	maxStepRise = 0.3
 )
 
 // circle is a round obstacle in plan: a column.
@@ -251,7 +259,9 @@ func stepFrame(side string) (out, along mgl32.Vec2) {
 }
 
 // platform adds a raised floor with its flights of steps. Unless walkable,
-// the platform and its steps are walked round.
+// the platform and its steps are walked round. A walkable one is climbed
+// by its flights; where it is higher than maxStepRise, its edges elsewhere
+// are walls (see platformEdges), and FloorAt gives the height to stand at.
 func (c *Compiled) platform(source string, sd *Solid, floor float32) {
 	x0, z0, x1, z1 := sd.rect()
 	top := floor + sd.Height
@@ -271,12 +281,55 @@ func (c *Compiled) platform(source string, sd *Solid, floor float32) {
 		c.wallGrid(source+".sides", sides, &w, floor, top, holes, nil)
 	}
 	c.flat(source+".surface", sd.Surface.TextureUse, x0, z0, x1, z1, top, up)
-	if !sd.Walkable {
+	switch {
+	case !sd.Walkable:
 		c.blockRect(x0, z0, x1, z1)
+	case sd.Height > maxStepRise:
+		c.platformEdges(sd, x0, z0, x1, z1)
 	}
 	for i := range sd.Steps {
 		c.steps(fmt.Sprintf("%s.steps[%d]", source, i), sd, &sd.Steps[i], floor)
 	}
+}
+
+// platformEdges adds two-sided walls along a walkable platform's edges
+// except where a climbable flight meets them: one on top cannot walk off,
+// one below cannot walk up the side. Two-sided, because visitors belong on
+// both sides of them.
+func (c *Compiled) platformEdges(sd *Solid, x0, z0, x1, z1 float32) {
+	for _, w := range outwardSides(x0, z0, x1, z1) {
+		var open [][2]float32
+		for i := range sd.Steps {
+			st := &sd.Steps[i]
+			if st.Side == w.name && sd.climbable(st) {
+				u := w.uOf(st.Offset)
+				open = append(open, [2]float32{u - st.Width/2, u + st.Width/2})
+			}
+		}
+		slices.SortFunc(open, func(a, b [2]float32) int { return cmp.Compare(a[0], b[0]) })
+		var u float32
+		for _, o := range open {
+			if o[0] > u {
+				c.rail(w.at(u), w.at(min(o[0], w.length)))
+			}
+			u = max(u, o[1])
+		}
+		if u < w.length {
+			c.rail(w.at(u), w.at(w.length))
+		}
+	}
+}
+
+// rail adds a wall from a to b that keeps walkers on whichever side they
+// are: it has no normal, so it only ever pushes a body back the way it came.
+func (c *Compiled) rail(a, b mgl32.Vec2) {
+	c.walls = append(c.walls, segment{a: a, b: b})
+}
+
+// climbable reports whether a visitor can walk up a flight: its risers are
+// no higher than maxStepRise.
+func (sd *Solid) climbable(st *Steps) bool {
+	return sd.Height/float32(st.Count+1) <= maxStepRise
 }
 
 // stepTop is the height above the floor of step i (1 = lowest) of a
@@ -318,9 +371,25 @@ func (c *Compiled) steps(source string, sd *Solid, st *Steps, floor float32) {
 			c.add(source+".surface", side, facing, t, mapping{origin: p(a, 0, yt), u: out3, v: up.Mul(-1)})
 		}
 	}
-	if !sd.Walkable {
+	switch {
+	case !sd.Walkable || !sd.climbable(st):
 		a, b := p(-hw, 0, 0), p(hw, float32(st.Count)*stepTread, 0)
 		c.blockRect(min(a.X(), b.X()), min(a.Z(), b.Z()), max(a.X(), b.X()), max(a.Z(), b.Z()))
+	case sd.Height > maxStepRise:
+		// The steps higher than maxStepRise stand above the floor beside
+		// the flight like a wall: rail their sides from the platform out
+		// to the front of the lowest of them. The low steps stay open, so
+		// a visitor may step onto the flight from the side there.
+		for i := 1; i <= st.Count; i++ {
+			if sd.stepTop(st, i) > maxStepRise {
+				reach := float32(st.Count+1-i) * stepTread
+				for _, a := range []float32{-hw, hw} {
+					from, to := p(a, 0, 0), p(a, reach, 0)
+					c.rail(mgl32.Vec2{from.X(), from.Z()}, mgl32.Vec2{to.X(), to.Z()})
+				}
+				break
+			}
+		}
 	}
 }
 

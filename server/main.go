@@ -73,6 +73,7 @@ type options struct {
 	addr, data, origins, clientDir, content string
 	kiosks, adminToken                      string
 	limits                                  wsconn.ConnLimits
+	metrics                                 bool
 }
 
 // parseFlags reads args, with defaults from the environment.
@@ -86,6 +87,11 @@ func parseFlags(args []string) (options, error) {
 	fs.StringVar(&o.clientDir, "client", env("YUNYOU_CLIENT", "build"), "directory holding yunyou.wasm, .wasm.br and .wasm.gz, as `make client` writes them (env YUNYOU_CLIENT)")
 	fs.StringVar(&o.kiosks, "kiosks", env("YUNYOU_KIOSKS", ""), "JSON file of kiosk profiles, served at /kiosk/NAME; the built-in profile \"default\" tours every scene (env YUNYOU_KIOSKS)")
 	fs.StringVar(&o.adminToken, "admin-token", env("YUNYOU_ADMIN_TOKEN", ""), "secret of at least 32 characters that turns on the kiosks' admin page at /admin, such as the output of `openssl rand -base64 32`; prefer the environment variable, which other users cannot see in the process list (env YUNYOU_ADMIN_TOKEN)")
+	metrics, err := envBool("YUNYOU_METRICS", true)
+	if err != nil {
+		return o, err
+	}
+	fs.BoolVar(&o.metrics, "metrics", metrics, "serve Prometheus metrics at /metrics on the listen address; when -admin-token is set, scrapers must send it as \"Authorization: Bearer TOKEN\", otherwise anyone who reaches the address can read them; -metrics=false turns them off (env YUNYOU_METRICS)")
 	def := wsconn.DefaultConnLimits
 	maxConns, err1 := envNumber("YUNYOU_MAX_CONNS", def.MaxConns)
 	perAddr, err2 := envNumber("YUNYOU_MAX_CONNS_PER_ADDR", def.MaxConnsPerAddr)
@@ -135,7 +141,7 @@ func run(args []string, log *slog.Logger) error {
 	}
 	defer st.Close()
 	srv, err := web.New(web.Config{Catalog: cat, ClientDir: o.clientDir, AllowedOrigins: splitList(o.origins), Limits: o.limits, Store: st,
-		Kiosks: kiosks, AdminToken: o.adminToken, Log: log})
+		Kiosks: kiosks, AdminToken: o.adminToken, MetricsOff: !o.metrics, Log: log})
 	if err != nil {
 		return err
 	}
@@ -144,7 +150,7 @@ func run(args []string, log *slog.Logger) error {
 		return err
 	}
 	log.Info("yunyou server", "addr", ln.Addr().String(), "client", o.clientDir, "data", o.data, "scenes", len(cat.Scenes()), "content", o.content,
-		"kiosks", kiosks.Names(), "admin_page", o.adminToken != "",
+		"kiosks", kiosks.Names(), "admin_page", o.adminToken != "", "metrics", o.metrics, "metrics_need_token", o.metrics && o.adminToken != "",
 		"max_conns", o.limits.MaxConns, "max_conns_per_addr", o.limits.MaxConnsPerAddr, "conn_rate_per_addr", o.limits.RatePerAddr)
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
@@ -211,6 +217,20 @@ func env(name, def string) string {
 		return v
 	}
 	return def
+}
+
+// envBool returns the environment variable name as true or false, or def
+// when it is unset.
+func envBool(name string, def bool) (bool, error) {
+	v, ok := os.LookupEnv(name)
+	if !ok {
+		return def, nil
+	}
+	b, err := strconv.ParseBool(strings.TrimSpace(v))
+	if err != nil {
+		return def, fmt.Errorf("%s=%q is not true or false; set it to one of them, or unset it", name, v)
+	}
+	return b, nil
 }
 
 // envNumber returns the environment variable name as a number, or def when

@@ -17,7 +17,9 @@
 // every arrival is reported exactly once, in order, however long a frame.
 // The camera only ever moves along the straight legs between the spawn
 // and consecutive stops; the scenes' tests check those legs are clear of
-// walls and solids.
+// walls and solids. A route from a scene walks like a visitor: its eye is
+// move.EyeHeight above the floor underfoot, rising up a platform's steps
+// and easing over each step's edge.
 package attract
 
 import (
@@ -55,6 +57,13 @@ const (
 	// emptyHold is how long a scene without a tour is shown from its
 	// spawn before the route ends, in seconds.
 	emptyHold = 30
+	// eyeBlend is the stretch of a walk, in metres, over which the eye
+	// climbs a change of floor: about 0.15 s at WalkSpeed, as a visitor's
+	// eye eases (move.EyeEase), so steps read as a climb, not a jolt.
+	eyeBlend = WalkSpeed * 0.15
+	// blendSamples is how many points of the floor are averaged over
+	// eyeBlend: a step's rise (about 0.25 m) climbs in pieces of 1.5 cm.
+	blendSamples = 16
 )
 
 // Stop is one stop of a route: where the camera stands and looks, the
@@ -110,6 +119,9 @@ type phase struct {
 type Route struct {
 	start protocol.Pose
 	stops []Stop
+	// floor gives the floor's height under the camera, or nil on a route
+	// made by New, whose poses keep the heights they were given.
+	floor func(x, z float32) float32
 
 	plan   []phase
 	next   int     // index of the phase being played
@@ -125,11 +137,20 @@ type Route struct {
 // FromScene returns the route of the scene's tour, starting at its spawn,
 // ready to play from the start.
 func FromScene(s *scenes.Scene) *Route {
+	// Every point of the route stands on the floor there, as a visitor
+	// would: a stop on a platform sees from the platform.
+	ground := func(p scenes.Spawn) protocol.Pose {
+		q := fromSpawn(p)
+		q.Y = s.FloorAt(q.X, q.Z) + move.EyeHeight
+		return q
+	}
 	stops := make([]Stop, len(s.Tour))
 	for i, ts := range s.Tour {
-		stops[i] = Stop{Pose: fromSpawn(ts.Pose), Hotspot: ts.Hotspot, Dwell: ts.Dwell}
+		stops[i] = Stop{Pose: ground(ts.Pose), Hotspot: ts.Hotspot, Dwell: ts.Dwell}
 	}
-	return New(fromSpawn(s.Spawn), stops)
+	r := &Route{start: ground(s.Spawn), stops: stops, floor: s.FloorAt}
+	r.Reset()
+	return r
 }
 
 func fromSpawn(p scenes.Spawn) protocol.Pose {
@@ -291,12 +312,14 @@ func (r *Route) Advance(dt float32, dst []Event) []Event {
 		return dst
 	}
 	ph := &r.plan[r.next]
-	r.pose, r.u, r.stop = ph.at(r.t)
+	r.pose, r.u, r.stop = ph.at(r.t, r.floor)
 	return dst
 }
 
 // at returns the pose, route position and stop t seconds into the phase.
-func (ph *phase) at(t float64) (protocol.Pose, float64, int) {
+// With a floor, a walk's eye is EyeHeight above the floor underfoot,
+// blended over eyeBlend (see eyeFloor).
+func (ph *phase) at(t float64, floor func(x, z float32) float32) (protocol.Pose, float64, int) {
 	switch ph.kind {
 	case turn:
 		f := float32(smoothstep(t / ph.dur))
@@ -310,10 +333,30 @@ func (ph *phase) at(t float64) (protocol.Pose, float64, int) {
 		p.X += (ph.to.X - ph.from.X) * float32(f)
 		p.Y += (ph.to.Y - ph.from.Y) * float32(f)
 		p.Z += (ph.to.Z - ph.from.Z) * float32(f)
+		if floor != nil {
+			p.Y = ph.eyeFloor(f*ph.distance, floor) + move.EyeHeight
+		}
 		return p, ph.u0 + (ph.u1-ph.u0)*f, -1
 	default:
 		return ph.from, ph.u0, ph.stop
 	}
+}
+
+// eyeFloor returns the floor under a walk s metres along it, averaged over
+// eyeBlend centred there: a step's edge becomes a short ramp. The stretch
+// narrows toward the walk's ends, so that at each end it is the floor
+// there exactly and the camera neither jumps as the walk starts nor as it
+// stops. It depends only on s, so the pose stays a function of time.
+func (ph *phase) eyeFloor(s float64, floor func(x, z float32) float32) float32 {
+	half := min(eyeBlend/2, s, ph.distance-s)
+	half = max(half, 0)
+	var sum float32
+	for i := 0; i < blendSamples; i++ {
+		at := s - half + 2*half*(float64(i)+0.5)/blendSamples
+		f := float32(at / ph.distance)
+		sum += floor(ph.from.X+(ph.to.X-ph.from.X)*f, ph.from.Z+(ph.to.Z-ph.from.Z)*f)
+	}
+	return sum / blendSamples
 }
 
 // appendLeg adds the walk from cur (at route position u0) to the place of

@@ -5,7 +5,11 @@
 // A frame of the game gathers an Intent from the keyboard, the mouse and the
 // touch screen and calls Step:
 //
-//	pose = move.Step(pose, intent, dt, compiledScene)
+//	pose = move.Step(pose, intent, dt, compiledScene, scene.FloorAt)
+//
+// The eye stays EyeHeight above the floor underfoot: up a flight of steps
+// onto a platform and down again, easing over a fraction of a second at
+// each step instead of jumping.
 //
 // The package knows nothing of Ebiten or the page, so its rules are tested
 // natively.
@@ -42,6 +46,17 @@ const (
 	// maxSubstep is the longest straight move handed to the collider at
 	// once, half the radius, so no single move can skip over a thin wall.
 	maxSubstep = Radius / 2
+	// EyeHeight is how far above the floor underfoot a visitor's eye is,
+	// in metres.
+	EyeHeight = 1.6
+	// EyeEase is the time constant, in seconds, with which the eye follows
+	// a change of floor: 95% of a step's rise is climbed in three of them
+	// (0.15 s), so stairs read as a climb, not a jolt at each edge, and
+	// the eye still keeps up with a run up the steps.
+	EyeEase = 0.05
+	// eyeSettle is how near its height the eye snaps to it, in metres, so
+	// that it comes to rest exactly.
+	eyeSettle = 0.001
 )
 
 // MouseRadiansPerPixel is the mouse look sensitivity: radians of turn for
@@ -53,6 +68,10 @@ const MouseRadiansPerPixel = 0.0022
 type Collider interface {
 	Slide(from, to mgl32.Vec3, radius float32) mgl32.Vec3
 }
+
+// Floor reports the height of the floor underfoot at (x, z), in metres:
+// scenes.Scene.FloorAt is one.
+type Floor func(x, z float32) float32
 
 // Intent is what the visitor asks for during one frame.
 type Intent struct {
@@ -112,8 +131,10 @@ func axis(pos, neg bool) float32 {
 }
 
 // Step returns the pose after dt seconds of the intent. Walking is
-// horizontal: Y stays as it is. c may be nil for free movement.
-func Step(p protocol.Pose, in Intent, dt float32, c Collider) protocol.Pose {
+// horizontal; with a floor, the eye then eases toward EyeHeight above the
+// floor where the visitor stands (see Settle), walking or standing still.
+// Without one (nil), Y stays as it is. c may be nil for free movement.
+func Step(p protocol.Pose, in Intent, dt float32, c Collider, floor Floor) protocol.Pose {
 	dt = clamp(dt, 0, MaxDT)
 
 	p.Yaw = WrapAngle(p.Yaw + in.Yaw + clamp(in.Turn, -1, 1)*TurnSpeed*dt)
@@ -132,22 +153,40 @@ func Step(p protocol.Pose, in Intent, dt float32, c Collider) protocol.Pose {
 	// Yaw 0 faces -Z and yaw +π/2 faces -X (see protocol.Pose), so forward
 	// is (-sin, 0, -cos) and right is (cos, 0, -sin).
 	delta := mgl32.Vec3{-s*fwd + co*right, 0, -co*fwd - s*right}.Mul(speed * dt)
-	if delta.Len() == 0 {
-		return p
-	}
-
-	pos := mgl32.Vec3{p.X, p.Y, p.Z}
-	if c == nil {
-		pos = pos.Add(delta)
-	} else {
-		n := int(math.Ceil(float64(delta.Len() / maxSubstep)))
-		part := delta.Mul(1 / float32(n))
-		for i := 0; i < n; i++ {
-			pos = c.Slide(pos, pos.Add(part), Radius)
+	if delta.Len() > 0 {
+		pos := mgl32.Vec3{p.X, p.Y, p.Z}
+		if c == nil {
+			pos = pos.Add(delta)
+		} else {
+			n := int(math.Ceil(float64(delta.Len() / maxSubstep)))
+			part := delta.Mul(1 / float32(n))
+			for i := 0; i < n; i++ {
+				pos = c.Slide(pos, pos.Add(part), Radius)
+			}
 		}
+		p.X, p.Z = pos[0], pos[2]
 	}
-	p.X, p.Z = pos[0], pos[2]
+	if floor != nil {
+		p.Y = Settle(p.Y, floor(p.X, p.Z)+EyeHeight, dt)
+	}
 	return p
+}
+
+// Settle returns the eye height y after dt seconds of easing toward want
+// with time constant EyeEase. The ease is exponential, so any split of the
+// same time gives the same height, at 20 frames a second or at 60; within
+// a millimetre it arrives exactly. A y that is not a number (never set)
+// goes to want at once.
+func Settle(y, want, dt float32) float32 {
+	if !finite(y) {
+		return want
+	}
+	dt = clamp(dt, 0, MaxDT)
+	y += (want - y) * float32(-math.Expm1(-float64(dt)/EyeEase))
+	if abs(want-y) <= eyeSettle {
+		return want
+	}
+	return y
 }
 
 // WrapAngle returns a in (-π, π].
@@ -161,4 +200,15 @@ func WrapAngle(a float32) float32 {
 
 func clamp(v, lo, hi float32) float32 {
 	return max(lo, min(hi, v))
+}
+
+func abs(v float32) float32 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func finite(v float32) bool {
+	return !math.IsNaN(float64(v)) && !math.IsInf(float64(v), 0)
 }

@@ -51,7 +51,7 @@ func TestStepWalksWhereTheVisitorFaces(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := start
 			p.Yaw = tt.yaw
-			got := Step(p, tt.in, tt.dt, nil)
+			got := Step(p, tt.in, tt.dt, nil, nil)
 			if !near(got.X, tt.wantX) || !near(got.Z, tt.wantZ) {
 				t.Errorf("position = (%.4f, %.4f), want (%.4f, %.4f)", got.X, got.Z, tt.wantX, tt.wantZ)
 			}
@@ -71,14 +71,14 @@ func TestStepStopsAtWallsAndSlidesAlong(t *testing.T) {
 	// short of the wall instead of passing through.
 	p := protocol.Pose{Y: 1.6, Yaw: -math.Pi / 2}
 	for i := 0; i < 120; i++ {
-		p = Step(p, Keys{Forward: true, Run: true}.Intent(), 1.0/60, wall)
+		p = Step(p, Keys{Forward: true, Run: true}.Intent(), 1.0/60, wall, nil)
 	}
 	if !near(p.X, 1-Radius) {
 		t.Fatalf("after walking into the wall x = %.3f, want %.3f (wall at 1, radius %.2f)", p.X, 1-Radius, Radius)
 	}
 	// Walking diagonally into the wall keeps the part of the move along it.
 	p = protocol.Pose{X: 1 - Radius, Y: 1.6, Yaw: -math.Pi / 4} // facing +X and -Z
-	got := Step(p, Keys{Forward: true}.Intent(), 0.1, wall)
+	got := Step(p, Keys{Forward: true}.Intent(), 0.1, wall, nil)
 	if got.X > 1-Radius+1e-5 {
 		t.Errorf("went into the wall: x = %.3f", got.X)
 	}
@@ -97,7 +97,7 @@ func (c *countingCollider) Slide(from, to mgl32.Vec3, r float32) mgl32.Vec3 {
 
 func TestStepNeverAsksTheColliderForLongMoves(t *testing.T) {
 	var c countingCollider
-	p := Step(protocol.Pose{}, Keys{Forward: true, Run: true}.Intent(), MaxDT, &c)
+	p := Step(protocol.Pose{}, Keys{Forward: true, Run: true}.Intent(), MaxDT, &c, nil)
 	if c.longest > maxSubstep+1e-5 {
 		t.Errorf("one move of %.3f m; moves longer than %.3f m can skip thin walls", c.longest, maxSubstep)
 	}
@@ -107,15 +107,15 @@ func TestStepNeverAsksTheColliderForLongMoves(t *testing.T) {
 }
 
 func TestLookClampsPitchAndWrapsYaw(t *testing.T) {
-	p := Step(protocol.Pose{}, Intent{Pitch: 3}, 0.01, nil)
+	p := Step(protocol.Pose{}, Intent{Pitch: 3}, 0.01, nil, nil)
 	if !near(p.Pitch, MaxPitch) {
 		t.Errorf("pitch = %.3f after looking far up, want the limit %.3f", p.Pitch, MaxPitch)
 	}
-	p = Step(protocol.Pose{}, Intent{Pitch: -3}, 0.01, nil)
+	p = Step(protocol.Pose{}, Intent{Pitch: -3}, 0.01, nil, nil)
 	if !near(p.Pitch, -MaxPitch) {
 		t.Errorf("pitch = %.3f after looking far down, want %.3f", p.Pitch, -MaxPitch)
 	}
-	p = Step(protocol.Pose{Yaw: 3}, Intent{Yaw: 1}, 0.01, nil)
+	p = Step(protocol.Pose{Yaw: 3}, Intent{Yaw: 1}, 0.01, nil, nil)
 	if p.Yaw <= -math.Pi || p.Yaw > math.Pi || !near(p.Yaw, 4-2*math.Pi) {
 		t.Errorf("yaw = %.4f after turning past π, want %.4f in (-π, π]", p.Yaw, 4-2*math.Pi)
 	}

@@ -40,6 +40,7 @@ func fromScenes(all []*scenes.Scene) ([]*Scene, error) {
 				p := compiled.Slide(mgl32.Vec3{fx, 0, fz}, mgl32.Vec3{tx, 0, tz}, formation.AvatarRadius)
 				return p.X(), p.Z()
 			},
+			Floor:    s.FloorAt,
 			ID:       s.ID,
 			Title:    s.Title,
 			Era:      s.Era,

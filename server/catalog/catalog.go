@@ -44,6 +44,9 @@ type Scene struct {
 	// Reach tells where a walker stops, for placing a guided group; nil
 	// means nothing stops one.
 	Reach formation.Reach
+	// Floor gives the floor's height at a point, for placing a guided
+	// group on platforms and steps; nil means level ground.
+	Floor formation.Floor
 }
 
 // TourScene returns what a guided tour needs of scene id.
@@ -56,7 +59,7 @@ func (c *Catalog) TourScene(id string) (session.SceneInfo, bool) {
 	if reach == nil {
 		reach = func(_, _, tx, tz float32) (float32, float32) { return tx, tz }
 	}
-	return session.SceneInfo{Spawn: s.Spawn, Hotspots: s.Hotspots, Reach: reach}, true
+	return session.SceneInfo{Spawn: s.Spawn, Hotspots: s.Hotspots, Reach: reach, Floor: s.Floor}, true
 }
 
 // Contains reports whether p is inside the scene.

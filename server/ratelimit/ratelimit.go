@@ -16,9 +16,10 @@ import (
 )
 
 // maxKeys bounds the addresses remembered at once, so that a flood from
-// many addresses cannot grow the map without end; past it, the oldest
-// entries go first (an address that is forgotten starts with a full
-// bucket, which errs on the side of letting people in).
+// many addresses cannot grow the map without end. Past it, buckets that
+// are full again go first, then arbitrary ones, a tenth of the map at a
+// time (an address that is forgotten starts with a full bucket, which
+// errs on the side of letting people in).
 const maxKeys = 100000
 
 // Keyed is a token bucket per key. Its methods may be called from any
@@ -30,13 +31,14 @@ type Keyed struct {
 
 	mu      sync.Mutex
 	buckets map[string]*rate.Limiter
+	held    map[string]int // tokens held by attempts under way (Take)
 	sweep   time.Time
 }
 
 // New returns a Keyed allowing burst events at once per key, then r a
 // second.
 func New(r rate.Limit, burst int) *Keyed {
-	return &Keyed{every: r, burst: burst, now: time.Now, buckets: make(map[string]*rate.Limiter)}
+	return &Keyed{every: r, burst: burst, now: time.Now, buckets: make(map[string]*rate.Limiter), held: make(map[string]int)}
 }
 
 // Allow spends a token of key and reports whether there was one.
@@ -51,6 +53,39 @@ func (k *Keyed) Allow(key string) bool {
 		k.buckets[key] = b
 	}
 	return b.AllowN(now, 1)
+}
+
+// Take holds a token of key while an attempt is checked and reports
+// whether there was one; done ends the attempt, spending the token when
+// counts (a wrong tour code) and returning it otherwise (a right one).
+// Holding first means parallel attempts cannot all pass before any pays.
+func (k *Keyed) Take(key string) (ok bool, done func(counts bool)) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	now := k.now()
+	k.forget(now)
+	if b := k.buckets[key]; b != nil && b.TokensAt(now)-float64(k.held[key]) < 1 {
+		return false, func(bool) {}
+	}
+	if k.burst-k.held[key] < 1 {
+		return false, func(bool) {}
+	}
+	k.held[key]++
+	return true, func(counts bool) {
+		k.mu.Lock()
+		defer k.mu.Unlock()
+		if k.held[key]--; k.held[key] <= 0 {
+			delete(k.held, key)
+		}
+		if counts {
+			b := k.buckets[key]
+			if b == nil {
+				b = rate.NewLimiter(k.every, k.burst)
+				k.buckets[key] = b
+			}
+			b.AllowN(k.now(), 1)
+		}
+	}
 }
 
 // Left reports whether key has a token, without spending it.
@@ -78,15 +113,24 @@ func (k *Keyed) Wait(key string) time.Duration {
 }
 
 // forget drops the buckets that are full again (they behave as new ones),
-// at most once a minute, or all of them when there are too many.
+// at most once a minute; when the map is full it also drops arbitrary
+// ones until a tenth of the room is free, so a flood of new addresses
+// pays for one sweep per maxKeys/10 of them.
 func (k *Keyed) forget(now time.Time) {
-	if now.Sub(k.sweep) < time.Minute && len(k.buckets) < maxKeys {
+	full := len(k.buckets) >= maxKeys
+	if now.Sub(k.sweep) < time.Minute && !full {
 		return
 	}
 	k.sweep = now
 	for key, b := range k.buckets {
-		if b.TokensAt(now) >= float64(k.burst) || len(k.buckets) >= maxKeys {
+		if b.TokensAt(now) >= float64(k.burst) {
 			delete(k.buckets, key)
 		}
+	}
+	for key := range k.buckets {
+		if len(k.buckets) < maxKeys-maxKeys/10 {
+			break
+		}
+		delete(k.buckets, key)
 	}
 }

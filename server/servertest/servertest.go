@@ -45,6 +45,9 @@ type Server struct {
 	URL string
 	// WS is its WebSocket URL, "ws://127.0.0.1:PORT/ws".
 	WS string
+	// MetricsURL is its Prometheus metrics, "http://127.0.0.1:PORT/metrics";
+	// Metrics fetches it with the admin token, if any.
+	MetricsURL string
 	// Web is the server itself, for tests that look inside (Sessions).
 	Web *web.Server
 
@@ -55,6 +58,7 @@ type Server struct {
 	stopErr  error
 	served   chan struct{}
 	store    *store.SQLite
+	admin    string // the admin token, which /metrics asks for
 }
 
 type config struct {
@@ -171,12 +175,14 @@ func Start(tb testing.TB, opts ...Option) *Server {
 		tb.Fatalf("servertest: %v", err)
 	}
 	s := &Server{
-		URL:    "http://" + ln.Addr().String(),
-		WS:     "ws://" + ln.Addr().String() + "/ws",
-		Web:    ws,
-		Data:   cfg.data,
-		served: make(chan struct{}),
-		store:  st,
+		URL:        "http://" + ln.Addr().String(),
+		WS:         "ws://" + ln.Addr().String() + "/ws",
+		MetricsURL: "http://" + ln.Addr().String() + "/metrics",
+		Web:        ws,
+		Data:       cfg.data,
+		served:     make(chan struct{}),
+		store:      st,
+		admin:      cfg.admin,
 	}
 	go func() {
 		defer close(s.served)

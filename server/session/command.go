@@ -6,6 +6,7 @@ import (
 
 	"yunyou/formation"
 	"yunyou/protocol"
+	"yunyou/server/metrics"
 )
 
 // command carries out a guide's command. The server, not the page, decides
@@ -17,18 +18,22 @@ func (s *Session) command(h *Member, c *protocol.GuideCommand) {
 		return
 	}
 	if s.tour == nil {
+		s.met.GuideCommand(c.Cmd, metrics.Refused)
 		s.sendEvent(m, encode(protocol.NewError(protocol.CodeNotGuide, "guide commands work only in a guided tour; this is a public session")))
 		return
 	}
 	if m.role != protocol.RoleGuide {
+		s.met.GuideCommand(c.Cmd, metrics.Refused)
 		s.log.Warn("guide command refused: the sender is not the guide", "tour", s.tour.code, "id", m.id, "cmd", c.Cmd)
 		s.sendEvent(m, encode(protocol.NewError(protocol.CodeNotGuide, "only the guide can use %q; you are a visitor in this tour", c.Cmd)))
 		return
 	}
 	if err := s.apply(m, c); err != nil {
+		s.met.GuideCommand(c.Cmd, metrics.Invalid)
 		s.sendEvent(m, encode(*err))
 		return
 	}
+	s.met.GuideCommand(c.Cmd, metrics.Applied)
 	if c.Cmd != protocol.CmdPointer {
 		s.log.Info("guide command", "tour", s.tour.code, "cmd", c.Cmd)
 	}
@@ -115,7 +120,7 @@ func (s *Session) findID(id uint16) *member {
 // where it stands.
 func (s *Session) gather(g *member) {
 	info, _ := s.tour.mgr.scenes(s.scene)
-	places := formation.Places(g.pose, s.maxSlot(), info.Reach)
+	places := formation.PlacesOn(g.pose, s.maxSlot(), info.Reach, info.Floor)
 	s.seq++
 	for _, m := range s.members {
 		if m == g || m.kicked {
@@ -175,7 +180,7 @@ func (s *Session) moveTo(scene string) *protocol.Error {
 	s.scene = scene
 	s.spawn = protocol.Quantize(info.Spawn)
 	t.spotlight = ""
-	places := formation.Places(s.spawn, s.maxSlot(), info.Reach)
+	places := formation.PlacesOn(s.spawn, s.maxSlot(), info.Reach, info.Floor)
 	for _, list := range [][]*member{s.members, t.away} {
 		for _, m := range list {
 			m.pose = placeIn(places, m.slot, s.spawn)

@@ -26,6 +26,7 @@ import (
 	"time"
 
 	"yunyou/protocol"
+	"yunyou/server/metrics"
 	"yunyou/server/store"
 )
 
@@ -34,6 +35,7 @@ import (
 // never for poses or snapshots.
 type Manager struct {
 	log *slog.Logger
+	met *metrics.Metrics // nil records nothing; set by UseMetrics
 
 	mu sync.Mutex
 	// instances lists each scene's sessions by instance number: the
@@ -104,6 +106,7 @@ func (mgr *Manager) Join(scene, want string, spawn protocol.Pose, name string, p
 		}
 		name := fmt.Sprintf("%s/%d", scene, free+1)
 		s = newSession(name, scene, protocol.Quantize(spawn), mgr.log.With("session", name))
+		s.met = mgr.met
 		list[free] = s
 		mgr.instances[scene] = list
 		go s.run()
@@ -180,4 +183,32 @@ func (mgr *Manager) Sessions() map[string]int {
 		}
 	}
 	return out
+}
+
+// UseMetrics records the sessions' metrics in m: each scrape counts the
+// sessions and members, and sessions record their ticks, guide commands
+// and tour saves. Call it before the Manager is used.
+func (mgr *Manager) UseMetrics(m *metrics.Metrics) {
+	mgr.met = m
+	m.CountSessions(mgr.counts)
+}
+
+// counts returns how many sessions and members there are now.
+func (mgr *Manager) counts() metrics.SessionCounts {
+	mgr.mu.Lock()
+	defer mgr.mu.Unlock()
+	var n metrics.SessionCounts
+	for _, list := range mgr.instances {
+		for _, s := range list {
+			if s != nil {
+				n.PublicSessions++
+				n.PublicMembers += s.reserved
+			}
+		}
+	}
+	for _, s := range mgr.tours {
+		n.Tours++
+		n.TourMembers += s.reserved
+	}
+	return n
 }

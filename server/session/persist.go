@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"yunyou/server/metrics"
 	"yunyou/server/store"
 )
 
@@ -19,6 +20,7 @@ type persister struct {
 	st   store.Store
 	code string
 	log  *slog.Logger
+	met  *metrics.Metrics
 
 	mu      sync.Mutex
 	cond    *sync.Cond
@@ -28,8 +30,8 @@ type persister struct {
 	stopped bool
 }
 
-func newPersister(st store.Store, code string, log *slog.Logger) *persister {
-	p := &persister{st: st, code: code, log: log}
+func newPersister(st store.Store, code string, log *slog.Logger, met *metrics.Metrics) *persister {
+	p := &persister{st: st, code: code, log: log, met: met}
 	p.cond = sync.NewCond(&p.mu)
 	go p.run()
 	return p
@@ -77,10 +79,12 @@ func (p *persister) run() {
 		p.mu.Unlock()
 
 		ctx, cancel := context.WithTimeout(context.Background(), saveWait)
-		if err := p.st.SaveTour(ctx, *t); err != nil {
+		err := p.st.SaveTour(ctx, *t)
+		if err != nil {
 			// The tour goes on in memory; a later save may succeed.
 			p.log.Error("saving a tour failed", "tour", p.code, "err", err)
 		}
+		p.met.TourSaved(err)
 		cancel()
 
 		p.mu.Lock()

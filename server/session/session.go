@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"yunyou/protocol"
+	"yunyou/server/metrics"
 )
 
 const (
@@ -58,6 +59,7 @@ type Session struct {
 	scene string
 	spawn protocol.Pose
 	log   *slog.Logger
+	met   *metrics.Metrics // nil records nothing
 
 	reserved int // members joined and not yet left; guarded by Manager.mu
 
@@ -169,13 +171,23 @@ func (s *Session) run() {
 				}
 			}
 		case now := <-ticker.C:
-			s.snapshot()
-			if s.tour != nil && s.tourTick(now) {
+			if s.tickOnce(now) {
 				return
 			}
 		}
 		s.announceKicks()
 	}
+}
+
+// tickOnce is one tick: the snapshot, then a tour's housekeeping. It
+// reports whether the session stops. The clock is read only here, at the
+// tick's two ends, never per member.
+func (s *Session) tickOnce(now time.Time) (stop bool) {
+	start := time.Now()
+	s.snapshot()
+	stop = s.tour != nil && s.tourTick(now)
+	s.met.Tick(time.Since(start))
+	return stop
 }
 
 // handle carries out one request and reports whether the session stops.

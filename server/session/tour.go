@@ -78,7 +78,7 @@ func loadTour(mgr *Manager, t store.Tour) *tourState {
 		mgr: mgr, code: t.Code, guideName: t.GuideName, tokenHash: t.TokenHash,
 		follow: t.Follow, spotlight: t.Spotlight, locked: t.Locked, chatOff: t.ChatOff,
 		created: t.Created, idleSince: mgr.now(),
-		persist: newPersister(mgr.store, t.Code, mgr.log),
+		persist: newPersister(mgr.store, t.Code, mgr.log, mgr.met),
 	}
 	for _, sm := range t.Members {
 		m := &member{
@@ -329,7 +329,7 @@ func (s *Session) placeFor(m *member) protocol.Pose {
 	stale := g.pose != t.placesFrom && now.Sub(t.placesAt) >= placesFresh
 	if t.placesScene != s.scene || len(t.places) < m.slot || stale {
 		n := min(formation.MaxSlots, max(m.slot*2, minPlaces, len(t.places)))
-		t.places = formation.Places(g.pose, n, info.Reach)
+		t.places = formation.PlacesOn(g.pose, n, info.Reach, info.Floor)
 		t.placesFrom, t.placesAt, t.placesScene = g.pose, now, s.scene
 	}
 	return protocol.Quantize(t.places[m.slot-1])

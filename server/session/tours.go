@@ -24,6 +24,9 @@ type SceneInfo struct {
 	// Reach tells where a walker stops, for placing the group (see
 	// formation.Reach).
 	Reach formation.Reach
+	// Floor gives the floor's height, so that a member placed below or on
+	// a platform stands on it; nil is level ground.
+	Floor formation.Floor
 }
 
 // SceneLookup finds a scene by id.
@@ -92,6 +95,7 @@ func (mgr *Manager) CreateTour(ctx context.Context, scene, guideName string) (Ne
 			return NewTour{}, fmt.Errorf("creating a tour: %w", err)
 		}
 		mgr.log.Info("tour created", "tour", t.Code, "scene", scene)
+		mgr.met.TourCreated()
 		return NewTour{Code: t.Code, Token: token, Scene: scene}, nil
 	}
 	return NewTour{}, errors.New("creating a tour: no free code found; try again")
@@ -201,6 +205,7 @@ func (mgr *Manager) startTour(ctx context.Context, code string) error {
 	}
 	name := "tour/" + code
 	s := newSession(name, t.Scene, protocol.Quantize(info.Spawn), mgr.log.With("session", name))
+	s.met = mgr.met
 	s.tour = loadTour(mgr, t)
 	// Ids go on from where the tour left them: the members away keep
 	// theirs, and a newcomer must not take one of them.

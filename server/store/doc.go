@@ -82,6 +82,9 @@ type Store interface {
 	// DeleteEndedBefore removes ended tours last updated before t and
 	// reports how many it removed.
 	DeleteEndedBefore(ctx context.Context, t time.Time) (int, error)
+	// Ping runs the cheapest query that proves the store answers, for
+	// readiness checks; it fails once the store is closed.
+	Ping(ctx context.Context) error
 	// Close releases the store; it must not be used afterwards.
 	Close() error
 }

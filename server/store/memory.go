@@ -94,6 +94,9 @@ func (m *Memory) DeleteEndedBefore(ctx context.Context, before time.Time) (int, 
 	return n, nil
 }
 
+// Ping implements Store; a Memory store always answers.
+func (m *Memory) Ping(ctx context.Context) error { return ctx.Err() }
+
 // Close implements Store; a Memory store keeps working after it.
 func (m *Memory) Close() error { return nil }
 

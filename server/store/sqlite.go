@@ -341,6 +341,18 @@ func (s *SQLite) DeleteEndedBefore(ctx context.Context, t time.Time) (int, error
 	return int(n), nil
 }
 
+// Ping reads one row of the tours table: cheap, yet it proves the file
+// is open and readable and that the connection is not stuck behind a
+// long write.
+func (s *SQLite) Ping(ctx context.Context) error {
+	var one int
+	err := s.db.QueryRowContext(ctx, "SELECT 1 FROM tours LIMIT 1").Scan(&one)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("tour store %s: ping: %w", s.path, err)
+	}
+	return nil
+}
+
 // Close closes the database. Calls in flight finish first.
 func (s *SQLite) Close() error {
 	for _, st := range []*sql.Stmt{s.insertTour, s.updateTour, s.selectTour, s.deleteEnded,

@@ -18,6 +18,8 @@
 //	/api/tours, /api/tours/CODE guided tours: create one, look one up, its QR code (tours.go)
 //	/ws                         the WebSocket (package wsconn)
 //	/healthz                    "ok" while the server runs, 503 once it is shutting down
+//	/readyz                     "ready" while the server can take visitors, else 503 and why (observe.go)
+//	/metrics                    Prometheus metrics, behind the admin token when there is one (observe.go)
 //	/kiosk/NAME, /admin, ...    kiosk mode and the kiosks' admin page (package kiosk)
 //
 // Every response carries the security headers of secureHeaders.
@@ -37,6 +39,7 @@ import (
 	"yunyou"
 	"yunyou/server/catalog"
 	"yunyou/server/kiosk"
+	"yunyou/server/metrics"
 	"yunyou/server/session"
 	"yunyou/server/store"
 	"yunyou/server/wsconn"
@@ -91,7 +94,10 @@ type Config struct {
 	// KioskOnline is how recently a kiosk must have reported to show as
 	// online; zero means kiosk.DefaultOnline (15 s).
 	KioskOnline time.Duration
-	Log         *slog.Logger
+	// MetricsOff leaves /metrics unserved (404); the server still counts.
+	// When served and AdminToken is set, /metrics asks for the token.
+	MetricsOff bool
+	Log        *slog.Logger
 }
 
 // Server serves Yunyou over HTTP. Its methods may be called from any
@@ -110,8 +116,14 @@ type Server struct {
 	http     *http.Server
 	stopping atomic.Bool // Shutdown has begun
 
+	// Observability (observe.go).
+	metrics *metrics.Metrics // this server's own registry
+	store   store.Store      // pinged by /readyz; nil when tours are off
+	admin   *bearer          // guards /metrics; nil when there is no admin token
+
 	allowedOrigins []string
 	tourLimits     tourLimits
+	qrCodes        qrCache
 }
 
 // New returns a Server for cfg. It reads the page, textures and scenes now,
@@ -162,6 +174,8 @@ func New(cfg Config) (*Server, error) {
 		scene:    make(map[string]revalidated),
 		wasmExec: newRevalidated(scriptType, wasmExec),
 		scripts:  scripts,
+		metrics:  metrics.New(),
+		store:    cfg.Store,
 	}
 	for _, sc := range cfg.Catalog.Scenes() {
 		s.scene[sc.ID] = newRevalidated(jsonType, sc.JSON)
@@ -171,7 +185,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Store != nil {
 		s.sessions.UseTours(cfg.Store, cfg.Catalog.TourScene)
 	}
-	s.ws = wsconn.New(wsconn.Config{Catalog: cfg.Catalog, Sessions: s.sessions, AllowedOrigins: cfg.AllowedOrigins, Chat: cfg.Chat, Limits: cfg.Limits, Guesses: s.tourLimits.guesses, Log: log})
+	s.sessions.UseMetrics(s.metrics)
+	s.ws = wsconn.New(wsconn.Config{Catalog: cfg.Catalog, Sessions: s.sessions, AllowedOrigins: cfg.AllowedOrigins, Chat: cfg.Chat, Limits: cfg.Limits, Guesses: s.tourLimits.guesses, Metrics: s.metrics, Log: log})
 
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.serveIndex)
@@ -187,14 +202,20 @@ func New(cfg Config) (*Server, error) {
 	mux.HandleFunc("GET /api/tours/{code}", s.serveTour)
 	mux.HandleFunc("GET /api/tours/{code}/qr.png", s.serveTourQR)
 	mux.HandleFunc("GET /healthz", s.serveHealth)
+	mux.HandleFunc("GET /readyz", s.serveReady)
+	if !cfg.MetricsOff {
+		s.admin = newBearer(cfg.AdminToken)
+		mux.Handle("GET /metrics", s.guardMetrics(s.metrics.Handler()))
+	}
 	mux.Handle("GET /ws", s.ws)
 	kiosks, err := kiosk.New(kiosk.Config{Profiles: cfg.Kiosks, Scenes: cfg.Catalog.IDs(), AdminToken: cfg.AdminToken, Online: cfg.KioskOnline, Page: http.HandlerFunc(s.serveIndex), Log: log})
 	if err != nil {
 		return nil, err
 	}
 	kiosks.Mount(mux)
+	s.metrics.CountKiosks(kiosks.Online)
 	s.http = &http.Server{
-		Handler:           secureHeaders(mux),
+		Handler:           s.metrics.Instrument(secureHeaders(mux)),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       orDefault(cfg.ReadTimeout, readTimeout),
 		WriteTimeout:      orDefault(cfg.WriteTimeout, writeTimeout),
@@ -227,6 +248,9 @@ func (s *Server) Shutdown(ctx context.Context) error {
 	httpErr := s.http.Shutdown(ctx)
 	return errors.Join(wsErr, tourErr, httpErr)
 }
+
+// Metrics returns the server's metrics, for tests that look inside.
+func (s *Server) Metrics() *metrics.Metrics { return s.metrics }
 
 // Sessions returns the server's session manager.
 func (s *Server) Sessions() *session.Manager { return s.sessions }

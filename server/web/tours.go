@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	qrcode "github.com/skip2/go-qrcode"
@@ -137,13 +138,16 @@ func (s *Server) serveTour(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, info)
 }
 
-// serveTourQR draws the tour's join link as a QR code.
+// serveTourQR draws the tour's join link as a QR code, once per link:
+// drawing takes milliseconds, and a class scanning the projector's code
+// asks for it many times.
 func (s *Server) serveTourQR(w http.ResponseWriter, r *http.Request) {
 	info, ok := s.lookupTour(w, r)
 	if !ok {
 		return
 	}
-	png, err := qrcode.Encode(joinURL(r, info.Code), qrcode.Medium, qrSize)
+	link := joinURL(r, info.Code)
+	png, err := s.qrCodes.get(link)
 	if err != nil {
 		jsonError(w, http.StatusInternalServerError, "cannot draw the QR code: "+err.Error())
 		return
@@ -154,19 +158,52 @@ func (s *Server) serveTourQR(w http.ResponseWriter, r *http.Request) {
 	w.Write(png)
 }
 
+// maxQRCodes bounds the QR codes kept: one per tour and address of the
+// server, a few KB each.
+const maxQRCodes = 1000
+
+// qrCache keeps drawn QR codes by link. It is safe for concurrent use.
+type qrCache struct {
+	mu    sync.Mutex
+	codes map[string][]byte
+}
+
+func (c *qrCache) get(link string) ([]byte, error) {
+	c.mu.Lock()
+	png, ok := c.codes[link]
+	c.mu.Unlock()
+	if ok {
+		return png, nil
+	}
+	png, err := qrcode.Encode(link, qrcode.Medium, qrSize)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.codes == nil || len(c.codes) >= maxQRCodes {
+		c.codes = make(map[string][]byte) // start over rather than grow
+	}
+	c.codes[link] = png
+	return png, nil
+}
+
 // lookupTour finds the tour of the request's {code}, answering for it
 // when there is none; a wrong code spends one of the address's guesses.
 func (s *Server) lookupTour(w http.ResponseWriter, r *http.Request) (session.TourInfo, bool) {
 	addr := wsconn.ClientAddr(r.RemoteAddr)
 	g := s.tourLimits.guesses
-	if !g.Left(addr) {
+	// Every lookup holds a guess while the code is checked; only a wrong
+	// code spends it, and parallel wrong guesses cannot all pass at once.
+	ok, done := g.Take(addr)
+	if !ok {
 		retryAfter(w, g.Wait(addr))
 		jsonError(w, http.StatusTooManyRequests, fmt.Sprintf("too many wrong tour codes from your network; wait %v and check the code with your guide", g.Wait(addr).Round(time.Second)))
 		return session.TourInfo{}, false
 	}
 	code, valid := protocol.NormalizeCode(r.PathValue("code"))
 	if !valid {
-		g.Allow(addr)
+		done(true)
 		jsonError(w, http.StatusNotFound, fmt.Sprintf("%q is not a tour code: codes have %d letters and digits, such as K7QX3M", truncate(r.PathValue("code"), 20), protocol.CodeLength))
 		return session.TourInfo{}, false
 	}
@@ -174,9 +211,12 @@ func (s *Server) lookupTour(w http.ResponseWriter, r *http.Request) (session.Tou
 	var e protocol.Error
 	switch {
 	case errors.Is(err, session.ErrUnknownTour) && errors.As(err, &e):
-		g.Allow(addr)
+		done(true)
 		jsonError(w, http.StatusNotFound, e.Message)
 		return info, false
+	}
+	done(false)
+	switch {
 	case errors.Is(err, session.ErrTourEnded) && errors.As(err, &e):
 		jsonError(w, http.StatusGone, e.Message)
 		return info, false

@@ -15,6 +15,7 @@ import (
 
 	"yunyou/protocol"
 	"yunyou/server/catalog"
+	"yunyou/server/metrics"
 	"yunyou/server/session"
 )
 
@@ -94,6 +95,7 @@ type conn struct {
 	remote string
 	addr   string // the client address key of the connection limits
 	log    *slog.Logger
+	met    *metrics.Metrics // h's, or nil in tests that build a conn alone
 
 	send chan session.Frame // frames for writePump
 
@@ -116,6 +118,7 @@ func newConn(h *Handler, ws *websocket.Conn, remote string) *conn {
 		ws:       ws,
 		remote:   remote,
 		log:      h.log.With("remote", remote),
+		met:      h.met,
 		send:     make(chan session.Frame, sendQueueLen),
 		closing:  make(chan struct{}),
 		readDone: make(chan struct{}),
@@ -134,6 +137,7 @@ func (c *conn) Send(f session.Frame) bool {
 	default:
 	}
 	if (f.Binary || f.Lossy) && len(c.send) >= snapshotRoom {
+		c.met.SnapshotDropped()
 		return false
 	}
 	select {
@@ -155,17 +159,21 @@ func (c *conn) Close(e protocol.Error) {
 	case protocol.CodeTourEnded:
 		code = websocket.CloseNormalClosure
 	}
-	c.closeWith(closeInfo{code: code, reason: reason, event: encodeError(e)})
+	if c.closeWith(closeInfo{code: code, reason: reason, event: encodeError(e)}) && e.Code == protocol.CodeTooSlow {
+		c.met.TooSlow()
+	}
 }
 
-// closeWith starts closing the connection; only the first call counts. Any
-// goroutine may call it.
-func (c *conn) closeWith(info closeInfo) {
+// closeWith starts closing the connection and reports whether this call
+// did; only the first call counts. Any goroutine may call it.
+func (c *conn) closeWith(info closeInfo) (first bool) {
 	c.closeOnce.Do(func() {
 		info.reason = truncateReason(info.reason)
 		c.final = info
 		close(c.closing)
+		first = true
 	})
+	return first
 }
 
 // readPump reads the visitor's messages and acts on them until the

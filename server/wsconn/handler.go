@@ -23,6 +23,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"yunyou/server/catalog"
+	"yunyou/server/metrics"
 	"yunyou/server/ratelimit"
 	"yunyou/server/session"
 )
@@ -43,6 +44,9 @@ type Config struct {
 	// Guesses limits wrong tour codes per client address, shared with the
 	// HTTP API; nil means no limit.
 	Guesses *ratelimit.Keyed
+	// Metrics records connections, messages and bad input; nil records
+	// nothing.
+	Metrics *metrics.Metrics
 	Log     *slog.Logger
 }
 
@@ -70,6 +74,7 @@ type Handler struct {
 	upgrader websocket.Upgrader
 	limits   *limiter
 	rare     *rareLog // warnings about refused connections
+	met      *metrics.Metrics
 
 	mu       sync.Mutex
 	conns    map[*conn]struct{}
@@ -82,7 +87,7 @@ func New(cfg Config) *Handler {
 	if cfg.Chat.Burst <= 0 || cfg.Chat.Every <= 0 {
 		cfg.Chat = DefaultChatLimit
 	}
-	h := &Handler{cfg: cfg, log: cfg.Log, conns: make(map[*conn]struct{})}
+	h := &Handler{cfg: cfg, log: cfg.Log, conns: make(map[*conn]struct{}), met: cfg.Metrics}
 	if h.log == nil {
 		h.log = slog.Default()
 	}
@@ -97,6 +102,7 @@ func New(cfg Config) *Handler {
 		Error: func(w http.ResponseWriter, r *http.Request, status int, reason error) {
 			// Anyone can send these by the thousand: one line per kind
 			// every few seconds, the rest at Debug.
+			h.met.ConnRefused(metrics.RefusedUpgrade)
 			h.log.Debug("websocket upgrade refused", "remote", r.RemoteAddr, "origin", r.Header.Get("Origin"), "status", status, "err", reason)
 			h.rare.warn("upgrade refused "+strconv.Itoa(status), "websocket upgrades refused", "status", status, "err", reason, "remote", r.RemoteAddr, "origin", r.Header.Get("Origin"))
 			w.Header().Set("Cache-Control", "no-store")
@@ -114,6 +120,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	stopping := h.stopping
 	h.mu.Unlock()
 	if stopping {
+		h.met.ConnRefused(metrics.RefusedShuttingDown)
 		http.Error(w, "the server is restarting; reconnect in a few seconds", http.StatusServiceUnavailable)
 		return
 	}
@@ -137,6 +144,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		// say goodbye here rather than start goroutines it would miss.
 		h.mu.Unlock()
 		h.limits.release(addr)
+		h.met.ConnRefused(metrics.RefusedShuttingDown)
 		info := restarting()
 		ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(info.code, info.reason), time.Now().Add(closeWait))
 		ws.Close()
@@ -145,6 +153,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.conns[c] = struct{}{}
 	h.wg.Add(2)
 	h.mu.Unlock()
+	h.met.ConnOpened()
 	// Both pumps run in their own goroutines so the request's memory can
 	// go, as in the chat example.
 	go func() {
@@ -158,6 +167,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		delete(h.conns, c)
 		h.mu.Unlock()
 		h.limits.release(addr)
+		h.met.ConnClosed()
 	}()
 }
 

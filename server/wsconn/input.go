@@ -11,6 +11,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"yunyou/protocol"
+	"yunyou/server/metrics"
 	"yunyou/server/session"
 )
 
@@ -21,6 +22,7 @@ import (
 // text handles a JSON control event and reports whether it was fatal.
 func (c *conn) text(data []byte) (fatal bool) {
 	msg, err := protocol.DecodeControl(data)
+	c.met.MessageIn(kindOf(msg))
 	if err != nil {
 		var e protocol.Error
 		if !errors.As(err, &e) {
@@ -65,6 +67,22 @@ func (c *conn) text(data []byte) (fatal bool) {
 		c.member.Command(m)
 	}
 	return false
+}
+
+// kindOf returns the metrics kind of a decoded control message; nil (a
+// message that did not decode) is invalid.
+func kindOf(msg any) metrics.Kind {
+	switch msg.(type) {
+	case *protocol.Hello:
+		return metrics.KindHello
+	case *protocol.Chat:
+		return metrics.KindChat
+	case *protocol.Hand:
+		return metrics.KindHand
+	case *protocol.GuideCommand:
+		return metrics.KindGuide
+	}
+	return metrics.KindInvalid
 }
 
 // isHello reports whether a frame that failed to decode meant to be a hello.
@@ -113,11 +131,17 @@ func (c *conn) hello(h *protocol.Hello) (fatal bool) {
 // joinTour joins the tour of h.Tour, spending one of the address's guesses
 // on a code that names no tour. ok is false when the visitor did not join.
 func (c *conn) joinTour(h *protocol.Hello, name string) (fatal, ok bool) {
+	// A hello holds a guess while its code is checked; only a code that
+	// names no tour spends it, and parallel wrong guesses cannot all pass.
 	g := c.h.cfg.Guesses
-	if g != nil && !g.Left(c.addr) {
-		c.fail(protocol.NewError(protocol.CodeTooManyGuesses, "too many wrong tour codes from your network; wait %v and check the code with your guide", g.Wait(c.addr).Round(time.Second)),
-			websocket.ClosePolicyViolation, "too many wrong tour codes")
-		return true, false
+	done := func(bool) {}
+	if g != nil {
+		var ok bool
+		if ok, done = g.Take(c.addr); !ok {
+			c.fail(protocol.NewError(protocol.CodeTooManyGuesses, "too many wrong tour codes from your network; wait %v and check the code with your guide", g.Wait(c.addr).Round(time.Second)),
+				websocket.ClosePolicyViolation, "too many wrong tour codes")
+			return true, false
+		}
 	}
 	code, valid := protocol.NormalizeCode(h.Tour)
 	var err error
@@ -127,21 +151,21 @@ func (c *conn) joinTour(h *protocol.Hello, name string) (fatal, ok bool) {
 		err = protocol.NewError(protocol.CodeUnknownTour, "%q is not a tour code: codes have %d letters and digits, such as K7QX3M", truncate(h.Tour, 20), protocol.CodeLength)
 	}
 	if err == nil {
+		done(false)
 		return false, true
 	}
 	var e protocol.Error
 	if !errors.As(err, &e) {
 		e = protocol.NewError(protocol.CodeRestarting, "the server cannot open this tour just now; try again in a moment")
 	}
-	if e.Code == protocol.CodeUnknownTour && g != nil {
-		g.Allow(c.addr)
-	}
+	done(e.Code == protocol.CodeUnknownTour)
 	c.fail(e, websocket.ClosePolicyViolation, e.Message)
 	return true, false
 }
 
 // binary handles a pose frame.
 func (c *conn) binary(data []byte) {
+	c.met.MessageIn(metrics.KindPose)
 	p, err := protocol.DecodePose(data)
 	switch {
 	case err != nil:
@@ -176,6 +200,7 @@ func (c *conn) fail(e protocol.Error, code int, reason string) {
 // warn logs a visitor's mistake once per code and connection, so a flood of
 // bad messages costs one log line; logSuppressed counts the rest at the end.
 func (c *conn) warn(e protocol.Error) {
+	c.met.BadInput(e.Code)
 	c.warned[e.Code]++
 	if c.warned[e.Code] == 1 {
 		c.log.Warn("bad client input", "code", e.Code, "message", e.Message)

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"sync"
 	"time"
+
+	"yunyou/server/metrics"
 )
 
 // ConnLimits bounds the WebSocket connections the server takes, checked
@@ -78,6 +80,7 @@ const (
 type refusal struct {
 	status     int
 	kind       string // for the log: one of a few fixed strings
+	reason     metrics.Refusal
 	message    string // for the visitor
 	retryAfter int    // seconds, or 0 to send no Retry-After
 }
@@ -114,7 +117,7 @@ func (l *limiter) acquire(addr string) *refusal {
 		l.sweep(now, false)
 	}
 	if l.open >= l.lim.MaxConns {
-		return &refusal{status: http.StatusServiceUnavailable, kind: "server full", retryAfter: 60,
+		return &refusal{status: http.StatusServiceUnavailable, kind: "server full", reason: metrics.RefusedServerFull, retryAfter: 60,
 			message: fmt.Sprintf("The server is full (%d visitors connected); try again in a few minutes.", l.open)}
 	}
 	a := l.addrs[addr]
@@ -127,12 +130,12 @@ func (l *limiter) acquire(addr string) *refusal {
 	}
 	a.refill(now, l.lim)
 	if a.open >= l.lim.MaxConnsPerAddr {
-		return &refusal{status: http.StatusTooManyRequests, kind: "too many connections from one address",
+		return &refusal{status: http.StatusTooManyRequests, kind: "too many connections from one address", reason: metrics.RefusedAddrConns,
 			message: fmt.Sprintf("Too many connections from your network (%d open); close other Yunyou tabs, or wait for someone to leave.", a.open)}
 	}
 	if a.tokens < 1 {
 		wait := int(math.Ceil((1 - a.tokens) / l.lim.RatePerAddr))
-		return &refusal{status: http.StatusTooManyRequests, kind: "new connections too fast from one address", retryAfter: wait,
+		return &refusal{status: http.StatusTooManyRequests, kind: "new connections too fast from one address", reason: metrics.RefusedAddrRate, retryAfter: wait,
 			message: "Too many new connections from your network; wait a few seconds and reconnect."}
 	}
 	a.tokens--
@@ -247,6 +250,7 @@ func (r *rareLog) warn(kind, msg string, args ...any) {
 // refuse answers a request the limits turned away, in plain text.
 func (h *Handler) refuse(w http.ResponseWriter, r *http.Request, no *refusal) {
 	h.log.Debug("websocket refused", "remote", r.RemoteAddr, "status", no.status, "why", no.kind)
+	h.met.ConnRefused(no.reason)
 	h.rare.warn(no.kind, "websocket connections refused: "+no.kind, "status", no.status, "remote", r.RemoteAddr)
 	if no.retryAfter > 0 {
 		w.Header().Set("Retry-After", strconv.Itoa(no.retryAfter))
