@@ -66,6 +66,7 @@ const (
 	CodeMuted          = "muted"            // the guide muted this visitor
 	CodeChatOff        = "chat_off"         // the guide turned chat off
 	CodeRemoved        = "removed"          // the guide removed this visitor
+	CodeTooFast        = "too_fast"         // hands or guide commands faster than the rate allows
 )
 
 // MaxTourMembers is how many people a tour holds, the guide included.

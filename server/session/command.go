@@ -1,6 +1,8 @@
 package session
 
 import (
+	"context"
+	"log/slog"
 	"math"
 	"slices"
 
@@ -24,7 +26,13 @@ func (s *Session) command(h *Member, c *protocol.GuideCommand) {
 	}
 	if m.role != protocol.RoleGuide {
 		s.met.GuideCommand(c.Cmd, metrics.Refused)
-		s.log.Warn("guide command refused: the sender is not the guide", "tour", s.tour.code, "id", m.id, "cmd", c.Cmd)
+		// Logged once a member at Warn, the rest at Debug: a visitor
+		// sending commands in a loop must not flood the log.
+		level := slog.LevelWarn
+		if m.refused++; m.refused > 1 {
+			level = slog.LevelDebug
+		}
+		s.log.Log(context.Background(), level, "guide command refused: the sender is not the guide", "tour", s.tour.code, "id", m.id, "cmd", c.Cmd, "refusals", m.refused)
 		s.sendEvent(m, encode(protocol.NewError(protocol.CodeNotGuide, "only the guide can use %q; you are a visitor in this tour", c.Cmd)))
 		return
 	}
@@ -80,8 +88,8 @@ func (s *Session) apply(g *member, c *protocol.GuideCommand) *protocol.Error {
 		}
 		x.handle.peer.Close(protocol.NewError(protocol.CodeRemoved, "the guide removed you from this tour"))
 		s.detach(x)
-		t.removed = append(t.removed, x)
 		x.lastSeen = t.mgr.now()
+		t.removed = capOldest(append(t.removed, x), maxRemoved)
 		s.publishInfo()
 	case protocol.CmdLock:
 		t.locked = c.On

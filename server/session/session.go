@@ -108,6 +108,7 @@ type member struct {
 	muted      bool
 	resumeHash []byte
 	lastSeen   time.Time // away: when the connection ended
+	refused    int       // guide commands refused, for the log
 }
 
 func newSession(name, scene string, spawn protocol.Pose, log *slog.Logger) *Session {

@@ -19,6 +19,13 @@ const (
 	// phone switching networks, a reload, or a restart of the server.
 	resumeWindow = 2 * time.Minute
 
+	// maxAway bounds the disconnected members kept for resuming, and
+	// maxRemoved the removed ones kept to refuse their resume: a stranger
+	// joining and leaving in a loop must not grow a tour without end.
+	// Past them the longest gone (never the guide) are forgotten first.
+	maxAway    = 2 * protocol.MaxTourMembers
+	maxRemoved = 5 * protocol.MaxTourMembers
+
 	// tourIdleStop is how long a tour's session runs with nobody
 	// connected before it stops; the tour stays in the store and starts
 	// again when someone joins.
@@ -148,6 +155,12 @@ func (s *Session) tourJoin(r request) {
 		refuse(h, protocol.NewError(protocol.CodeTourLocked, "the guide has locked this tour; nobody new can join"))
 		return
 	}
+	if !isGuide && len(s.members) >= protocol.MaxTourMembers {
+		// The Manager lets one more in for a guide token: the guide's
+		// seat. Anyone else takes it only with the token.
+		refuse(h, tourFull())
+		return
+	}
 	if back != nil && back.handle != nil {
 		// The same visitor on a new connection while the old one still
 		// looks alive (a phone that changed networks): the new one wins.
@@ -161,7 +174,12 @@ func (s *Session) tourJoin(r request) {
 	}
 	m := back
 	if m == nil {
-		m = &member{id: s.newTourID(), name: h.name, color: pickColor(s.members), pose: s.spawn}
+		id, ok := s.newTourID()
+		if !ok {
+			refuse(h, tourFull())
+			return
+		}
+		m = &member{id: id, name: h.name, color: pickColor(s.members), pose: s.spawn}
 	}
 	for i, x := range t.away {
 		if x == m {
@@ -240,13 +258,16 @@ func (s *Session) guideRecord() *member {
 // newTourID returns an id that no member holds, connected, away or
 // removed: those away may come back with theirs, and a removed member's
 // id would make clients mistake a newcomer for the one removed.
-func (s *Session) newTourID() uint16 {
-	for {
+func (s *Session) newTourID() (uint16, bool) {
+	// Every id but 0 may be held (the away and removed lists are capped
+	// well below that, but a bound costs nothing).
+	for range 1 << 16 {
 		id := s.newID()
 		if !s.tourHolds(id) {
-			return id
+			return id, true
 		}
 	}
+	return 0, false
 }
 
 func (s *Session) tourHolds(id uint16) bool {
@@ -362,6 +383,7 @@ func (s *Session) tourLeave(h *Member) {
 	m.lastSeen = s.tour.mgr.now()
 	m.hand = false
 	s.tour.away = append(s.tour.away, m)
+	s.tour.away = capOldest(s.tour.away, maxAway)
 	if len(s.members) == 0 {
 		s.tour.idleSince = m.lastSeen
 	}
@@ -520,4 +542,27 @@ func (s *Session) memberInfos() []protocol.Member {
 type note struct {
 	m    *member
 	data []byte
+}
+
+// capOldest trims list to at most n members, dropping the longest gone
+// first and never the guide.
+func capOldest(list []*member, n int) []*member {
+	for len(list) > n {
+		oldest := -1
+		for i, m := range list {
+			if m.role != protocol.RoleGuide && (oldest < 0 || m.lastSeen.Before(list[oldest].lastSeen)) {
+				oldest = i
+			}
+		}
+		if oldest < 0 {
+			break
+		}
+		list = slices.Delete(list, oldest, oldest+1)
+	}
+	return list
+}
+
+// tourFull is the refusal of a newcomer to a full tour.
+func tourFull() protocol.Error {
+	return protocol.NewError(protocol.CodeTourFull, "this tour is full (%d people); ask your guide", protocol.MaxTourMembers)
 }

@@ -163,8 +163,14 @@ func (mgr *Manager) JoinTour(ctx context.Context, hello TourHello, name string, 
 		mgr.mu.Lock()
 		if s := mgr.tours[hello.Code]; s != nil {
 			defer mgr.mu.Unlock()
-			if s.reserved >= protocol.MaxTourMembers {
-				return nil, protocol.NewError(protocol.CodeTourFull, "this tour is full (%d people); ask your guide", protocol.MaxTourMembers)
+			// One seat more for a guide token, which the session checks:
+			// strangers filling an open tour must not keep its guide out.
+			seats := protocol.MaxTourMembers
+			if hello.Token != "" {
+				seats++
+			}
+			if s.reserved >= seats {
+				return nil, tourFull()
 			}
 			s.reserved++
 			m := &Member{mgr: mgr, session: s, peer: peer, name: name, poses: make(chan protocol.Pose, 1)}

@@ -110,6 +110,9 @@ type conn struct {
 	member *session.Member // nil until the hello
 	warned map[string]int  // warnings per code, to log each code once
 	chat   chatBucket      // the chat rate limit
+	// Tour messages each send an event to the whole tour, so they are
+	// limited like chat: hands, the guide's pointer, other commands.
+	hands, pointer, commands chatBucket
 }
 
 func newConn(h *Handler, ws *websocket.Conn, remote string) *conn {
@@ -125,6 +128,9 @@ func newConn(h *Handler, ws *websocket.Conn, remote string) *conn {
 		buf:      make([]byte, protocol.MaxClientMessageBytes+1),
 		warned:   make(map[string]int),
 		chat:     chatBucket{limit: h.cfg.Chat, tokens: float64(h.cfg.Chat.Burst)},
+		hands:    newBucket(handLimit),
+		pointer:  newBucket(pointerLimit),
+		commands: newBucket(commandLimit),
 	}
 }
 
@@ -354,7 +360,24 @@ func truncateReason(s string) string {
 
 func frameOf(e protocol.Error) session.Frame { return session.Frame{Data: encodeError(e)} }
 
-// chatBucket is a token bucket for one connection's chat lines.
+// Limits of the tour messages a connection may send. Each raised hand and
+// each guide command reaches every member of a tour of up to 200, so a
+// flood would push everyone out as too slow.
+var (
+	// handLimit: a hand goes up or down a few times in a row, then once
+	// a second.
+	handLimit = ChatLimit{Burst: 4, Every: time.Second}
+	// pointerLimit: the client sends its aim ten times a second while
+	// the guide points; the session passes on at most ten a second.
+	pointerLimit = ChatLimit{Burst: 20, Every: time.Second / 20}
+	// commandLimit: a guide clicking through the console quickly.
+	commandLimit = ChatLimit{Burst: 10, Every: time.Second / 2}
+)
+
+func newBucket(l ChatLimit) chatBucket { return chatBucket{limit: l, tokens: float64(l.Burst)} }
+
+// chatBucket is a token bucket for one connection's chat lines (and, with
+// other limits, its tour messages).
 type chatBucket struct {
 	limit  ChatLimit
 	tokens float64

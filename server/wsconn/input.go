@@ -58,10 +58,22 @@ func (c *conn) text(data []byte) (fatal bool) {
 			c.reject(protocol.NewError(protocol.CodeOutOfOrder, "raising a hand works only in a guided tour, after the hello"))
 			return false
 		}
+		if !c.hands.allow(time.Now()) {
+			c.reject(protocol.NewError(protocol.CodeTooFast, "your hand went up and down too often; wait a second (at most %d changes in a row, then one every %v)", handLimit.Burst, handLimit.Every))
+			return false
+		}
 		c.member.Hand(m.Up)
 	case *protocol.GuideCommand:
 		if c.member == nil {
 			c.reject(protocol.NewError(protocol.CodeOutOfOrder, "guide command before hello; send the hello first"))
+			return false
+		}
+		b, limit := &c.commands, commandLimit
+		if m.Cmd == protocol.CmdPointer {
+			b, limit = &c.pointer, pointerLimit
+		}
+		if !b.allow(time.Now()) {
+			c.reject(protocol.NewError(protocol.CodeTooFast, "too many %q commands at once; wait a moment (at most %d in a row, then one every %v)", m.Cmd, limit.Burst, limit.Every))
 			return false
 		}
 		c.member.Command(m)
