@@ -155,6 +155,7 @@ func run(args []string, log *slog.Logger) error {
 
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGINT, syscall.SIGTERM)
 	defer stop()
+	go srv.Sessions().Housekeep(ctx) // ends idle tours, deletes old ended ones; stops with ctx
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 	select {

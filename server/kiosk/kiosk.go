@@ -11,7 +11,7 @@
 //
 //	GET  /kiosk/NAME                      the page, in kiosk mode (the page reads NAME from its URL)
 //	GET  /api/kiosks/NAME                 the profile
-//	POST /api/kiosks/NAME/report          a kiosk page's state → the commands waiting for it
+//	POST /api/kiosks/NAME/report          a kiosk page's state, as application/json → the commands waiting for it
 //	GET  /admin, /admin/admin.js          the admin page (only with an admin token)
 //	GET  /api/admin/kiosks                every kiosk page heard from (Bearer token)
 //	POST /api/admin/kiosks/ID/reload      reload that page (Bearer token)
@@ -171,7 +171,14 @@ func (s *Service) serveReport(w http.ResponseWriter, r *http.Request) {
 		jsonError(w, status, err.Error())
 		return
 	}
-	cmds := s.kiosks.report(p.Name, rep)
+	cmds, err := s.kiosks.report(p.Name, rep)
+	if err != nil {
+		// A page falls offline after the online window; then it may
+		// make room.
+		w.Header().Set("Retry-After", strconv.Itoa(max(1, int(s.kiosks.online.Seconds()+0.999))))
+		jsonError(w, http.StatusServiceUnavailable, fmt.Sprintf("%v: %d kiosk pages have reported within %v or have commands waiting; try again later, and ask staff to check the admin page for pages that are not real kiosks", err, maxInstances, s.kiosks.online))
+		return
+	}
 	for _, c := range cmds {
 		s.log.Info("kiosk command delivered", "kiosk", p.Name, "id", rep.ID, "command", c.Type, "language", c.Language)
 	}

@@ -3,6 +3,7 @@ package kiosk_test
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -173,6 +174,42 @@ func TestReportIsChecked(t *testing.T) {
 	resp, body := do(t, "POST", srv.URL+"/api/kiosks/lobby/report", report("page-0001"))
 	if resp.StatusCode != http.StatusNotFound || !strings.Contains(errorOf(t, body), `no kiosk "lobby"`) {
 		t.Errorf("report for an unknown kiosk: %s %s; want 404", resp.Status, body)
+	}
+}
+
+// TestReportNeedsJSONContentType checks that only a JSON request is taken
+// as a report: a form on another site can post text/plain, urlencoded or
+// multipart bodies here without the browser asking first, but not JSON.
+func TestReportNeedsJSONContentType(t *testing.T) {
+	srv := servertest.Start(t, servertest.WithKiosks(gallery))
+	tests := []struct {
+		contentType string
+		status      int
+	}{
+		{"application/json", 200},
+		{"application/json; charset=utf-8", 200},
+		{"Application/JSON", 200}, // media types are case-insensitive
+		{"text/plain", 415},
+		{"text/plain;charset=UTF-8", 415},
+		{"application/x-www-form-urlencoded", 415},
+		{"multipart/form-data; boundary=x", 415},
+		{"", 415},
+		{"application/json-seq", 415},
+		{"not a media type;;", 415},
+	}
+	for i, tt := range tests {
+		t.Run(tt.contentType, func(t *testing.T) {
+			// A page id of its own, so that each case is a new page.
+			resp, body := do(t, "POST", srv.URL+"/api/kiosks/dunhuang-hall/report", report(fmt.Sprintf("page-%04d", i)), "Content-Type", tt.contentType)
+			if resp.StatusCode != tt.status {
+				t.Fatalf("%s %s; want %d", resp.Status, body, tt.status)
+			}
+			if tt.status == 415 {
+				if msg := errorOf(t, body); !strings.Contains(msg, "Content-Type: application/json") {
+					t.Errorf("refusal %q does not say which Content-Type to send", msg)
+				}
+			}
+		})
 	}
 }
 

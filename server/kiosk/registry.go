@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"mime"
 	"net/http"
 	"reflect"
 	"regexp"
@@ -19,8 +20,11 @@ import (
 const (
 	// maxInstances bounds the kiosk pages remembered at once, so that
 	// reports with made-up ids cannot grow memory without end. A gallery
-	// has a handful of kiosks; past the bound the longest silent goes
-	// first (a live kiosk comes back with its next report).
+	// has a handful of kiosks; past the bound the longest silent offline
+	// page with no command waiting goes first. Online pages and pages
+	// with commands are kept, so that a flood of made-up ids cannot push
+	// a real kiosk off the admin page or lose a command staff sent it;
+	// when all are such, the new page is refused until one falls silent.
 	maxInstances = 1000
 	// forgetAfter is how long a silent kiosk page stays on the admin
 	// page: a day covers a kiosk switched off overnight being noticed the
@@ -58,9 +62,20 @@ type Command struct {
 	Language string `json:"language,omitempty"` // for "language"
 }
 
+// reportType is the only Content-Type a report may have. A page on
+// another site can post a form (text/plain, urlencoded or multipart) to
+// this server without asking, but a browser sends application/json across
+// sites only after a CORS preflight, which this server does not grant: so
+// only kiosk pages served from here can report.
+const reportType = "application/json"
+
 // decodeReport reads and checks a report, or says what to fix.
 func decodeReport(w http.ResponseWriter, r *http.Request) (Report, int, error) {
 	var rep Report
+	ct := r.Header.Get("Content-Type")
+	if mt, _, err := mime.ParseMediaType(ct); err != nil || mt != reportType {
+		return rep, http.StatusUnsupportedMediaType, fmt.Errorf("send the report as JSON with the header Content-Type: %s (this request has %q)", reportType, truncate(ct, 60))
+	}
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, maxReportBytes))
 	if err := dec.Decode(&rep); err != nil {
 		var tooBig *http.MaxBytesError
@@ -166,15 +181,22 @@ func newRegistry(online time.Duration) *registry {
 	return &registry{online: online, now: time.Now, instances: make(map[string]*instance)}
 }
 
+// errFull means that the registry holds maxInstances pages, all online or
+// with commands waiting, and has no room for a new one.
+var errFull = errors.New("the kiosk registry is full")
+
 // report records rep from kiosk name and returns the commands waiting for
-// it, which are then forgotten: each is delivered once.
-func (g *registry) report(name string, rep Report) []Command {
+// it, which are then forgotten: each is delivered once. A page not yet
+// known gets errFull when there is no room for it.
+func (g *registry) report(name string, rep Report) ([]Command, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	now := g.now()
 	in := g.instances[rep.ID]
 	if in == nil {
-		g.forget(now)
+		if !g.makeRoom(now) {
+			return nil, errFull
+		}
 		in = &instance{}
 		g.instances[rep.ID] = in
 	}
@@ -184,12 +206,13 @@ func (g *registry) report(name string, rep Report) []Command {
 	if cmds == nil {
 		cmds = []Command{}
 	}
-	return cmds
+	return cmds, nil
 }
 
-// forget drops the instances silent for forgetAfter and, while there are
-// still maxInstances, the longest silent, making room for one more.
-func (g *registry) forget(now time.Time) {
+// makeRoom drops the instances silent for forgetAfter and, while there
+// are still maxInstances, the longest silent that is offline and has no
+// command waiting. It reports whether there is room for one more.
+func (g *registry) makeRoom(now time.Time) bool {
 	for id, in := range g.instances {
 		if now.Sub(in.lastSeen) > forgetAfter {
 			delete(g.instances, id)
@@ -198,12 +221,19 @@ func (g *registry) forget(now time.Time) {
 	for len(g.instances) >= maxInstances {
 		oldest := ""
 		for id, in := range g.instances {
+			if now.Sub(in.lastSeen) <= g.online || len(in.commands) > 0 {
+				continue
+			}
 			if oldest == "" || in.lastSeen.Before(g.instances[oldest].lastSeen) {
 				oldest = id
 			}
 		}
+		if oldest == "" {
+			return false
+		}
 		delete(g.instances, oldest)
 	}
+	return true
 }
 
 // queue adds c for instance id, replacing a command of the same type still

@@ -13,6 +13,7 @@
 //	err = st.SaveTour(ctx, tour)           // after every change; replaces the members
 //	tour, err = st.LoadTour(ctx, "K7QX3M") // store.ErrNotFound if unknown
 //	n, err := st.DeleteEndedBefore(ctx, time.Now().Add(-7*24*time.Hour))
+//	n, err = st.EndIdleBefore(ctx, time.Now().Add(-30*24*time.Hour), time.Now(), running)
 //
 // Callers hold a [Store]; [SQLite] is the implementation kept in one SQLite
 // file, [Memory] one kept in memory for tests and runs without a file.
@@ -82,6 +83,12 @@ type Store interface {
 	// DeleteEndedBefore removes ended tours last updated before t and
 	// reports how many it removed.
 	DeleteEndedBefore(ctx context.Context, t time.Time) (int, error)
+	// EndIdleBefore marks ended, as of at, every tour not ended yet that
+	// was last updated before t and whose code is not in running (tours
+	// whose sessions run, which save their own state), and reports how
+	// many it ended. Their codes then stop working; DeleteEndedBefore
+	// removes them later, counting from at.
+	EndIdleBefore(ctx context.Context, t, at time.Time, running []string) (int, error)
 	// Ping runs the cheapest query that proves the store answers, for
 	// readiness checks; it fails once the store is closed.
 	Ping(ctx context.Context) error

@@ -94,6 +94,24 @@ func (m *Memory) DeleteEndedBefore(ctx context.Context, before time.Time) (int, 
 	return n, nil
 }
 
+// EndIdleBefore implements Store.
+func (m *Memory) EndIdleBefore(ctx context.Context, before, at time.Time, running []string) (int, error) {
+	if err := ctx.Err(); err != nil {
+		return 0, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n := 0
+	for code, t := range m.tours {
+		if !t.Ended && t.Updated.UnixMilli() < before.UnixMilli() && !slices.Contains(running, code) {
+			t.Ended, t.Updated = true, fromMillis(millis(at))
+			m.tours[code] = t
+			n++
+		}
+	}
+	return n, nil
+}
+
 // Ping implements Store; a Memory store always answers.
 func (m *Memory) Ping(ctx context.Context) error { return ctx.Err() }
 

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -33,8 +34,8 @@ type SQLite struct {
 	// Statements prepared once on the single connection; transactions use
 	// them through Tx.StmtContext, which reuses the compiled statement
 	// because the transaction runs on that same connection.
-	insertTour, updateTour, selectTour, deleteEnded *sql.Stmt
-	insertMember, deleteMembers, selectMembers      *sql.Stmt
+	insertTour, updateTour, selectTour, deleteEnded, endIdle *sql.Stmt
+	insertMember, deleteMembers, selectMembers               *sql.Stmt
 }
 
 var _ Store = (*SQLite)(nil)
@@ -204,6 +205,9 @@ func (s *SQLite) prepare(ctx context.Context) error {
 		{&s.updateTour, "UPDATE tours SET scene=?, guide_name=?, token_hash=?, follow=?, spotlight=?, locked=?, chat_off=?, ended=?, next_id=?, created_ms=?, updated_ms=? WHERE code=?"},
 		{&s.selectTour, "SELECT " + tourColumns + " FROM tours WHERE code=?"},
 		{&s.deleteEnded, "DELETE FROM tours WHERE ended=1 AND updated_ms<?"},
+		// The running codes come as one JSON array, so that one prepared
+		// statement serves any number of them.
+		{&s.endIdle, "UPDATE tours SET ended=1, updated_ms=? WHERE ended=0 AND updated_ms<? AND code NOT IN (SELECT value FROM json_each(?))"},
 		{&s.insertMember, "INSERT INTO members (" + memberColumns + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"},
 		{&s.deleteMembers, "DELETE FROM members WHERE tour_code=?"},
 		{&s.selectMembers, "SELECT " + memberColumns + " FROM members WHERE tour_code=? ORDER BY id"},
@@ -341,6 +345,31 @@ func (s *SQLite) DeleteEndedBefore(ctx context.Context, t time.Time) (int, error
 	return int(n), nil
 }
 
+// EndIdleBefore marks ended, as of at, the tours not ended that were last
+// updated before t and are not in running, and reports how many it ended.
+// Their members stay as they were, for the record, until
+// DeleteEndedBefore removes the tour.
+func (s *SQLite) EndIdleBefore(ctx context.Context, t, at time.Time, running []string) (int, error) {
+	if running == nil {
+		// json.Marshal writes nil as null, which json_each reads as one
+		// NULL row, and code NOT IN (NULL) is never true: nothing would end.
+		running = []string{}
+	}
+	codes, err := json.Marshal(running)
+	if err != nil {
+		return 0, fmt.Errorf("tour store %s: end idle tours: %w", s.path, err)
+	}
+	res, err := s.endIdle.ExecContext(ctx, millis(at), millis(t), string(codes))
+	if err != nil {
+		return 0, fmt.Errorf("tour store %s: end idle tours: %w", s.path, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, fmt.Errorf("tour store %s: end idle tours: %w", s.path, err)
+	}
+	return int(n), nil
+}
+
 // Ping reads one row of the tours table: cheap, yet it proves the file
 // is open and readable and that the connection is not stuck behind a
 // long write.
@@ -355,7 +384,7 @@ func (s *SQLite) Ping(ctx context.Context) error {
 
 // Close closes the database. Calls in flight finish first.
 func (s *SQLite) Close() error {
-	for _, st := range []*sql.Stmt{s.insertTour, s.updateTour, s.selectTour, s.deleteEnded,
+	for _, st := range []*sql.Stmt{s.insertTour, s.updateTour, s.selectTour, s.deleteEnded, s.endIdle,
 		s.insertMember, s.deleteMembers, s.selectMembers} {
 		st.Close()
 	}

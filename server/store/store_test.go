@@ -308,6 +308,94 @@ func TestDeleteEndedBefore(t *testing.T) {
 	}
 }
 
+func TestEndIdleBefore(t *testing.T) {
+	ctx := context.Background()
+	cutoff := base.Add(24 * time.Hour)
+	at := cutoff.Add(30 * 24 * time.Hour)
+	tours := []struct {
+		code    string
+		ended   bool
+		updated time.Time
+		ends    bool // ended by this call, so its updated time becomes at
+	}{
+		{"IDLEOK", false, cutoff.Add(-time.Hour), true},
+		{"ZEROUP", false, time.Time{}, true},
+		{"RECENT", false, cutoff.Add(time.Hour), false},
+		{"ATCUTS", false, cutoff, false}, // "before" is strict
+		{"RUNNIN", false, cutoff.Add(-time.Hour), false},
+		{"WASEND", true, cutoff.Add(-time.Hour), false}, // keeps its own end time
+	}
+	for _, impl := range implementations {
+		for _, running := range [][]string{{"RUNNIN", "NOSUCH"}, {"RUNNIN"}} {
+			t.Run(fmt.Sprintf("%s/%d running", impl.name, len(running)), func(t *testing.T) {
+				s := impl.open(t)
+				for _, tc := range tours {
+					tour := sampleTour(tc.code, 2)
+					tour.Ended, tour.Updated = tc.ended, tc.updated
+					if err := s.CreateTour(ctx, tour); err != nil {
+						t.Fatal(err)
+					}
+				}
+				n, err := s.EndIdleBefore(ctx, cutoff, at, running)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if n != 2 {
+					t.Errorf("ended %d tours, want 2", n)
+				}
+				for _, tc := range tours {
+					got, err := s.LoadTour(ctx, tc.code)
+					if err != nil {
+						t.Fatalf("tour %s: %v", tc.code, err)
+					}
+					wantEnded, wantUpdated := tc.ended, tc.updated
+					if tc.ends {
+						wantEnded, wantUpdated = true, at
+					}
+					if got.Ended != wantEnded || !got.Updated.Equal(wantUpdated) {
+						t.Errorf("tour %s: ended %v updated %v; want ended %v updated %v", tc.code, got.Ended, got.Updated, wantEnded, wantUpdated)
+					}
+					// Ending keeps the members, so the record stays whole
+					// until it is deleted.
+					if len(got.Members) != 2 {
+						t.Errorf("tour %s: %d members after ending idle tours, want 2", tc.code, len(got.Members))
+					}
+				}
+				// An ended tour is kept until DeleteEndedBefore counts from
+				// when it ended, not from when it was last used.
+				if n, err := s.DeleteEndedBefore(ctx, at); n != 1 || err != nil {
+					t.Errorf("deleting tours ended before the idle ones: %d deleted (err %v), want only WASEND", n, err)
+				}
+				if n, err := s.EndIdleBefore(ctx, cutoff, at, running); n != 0 || err != nil {
+					t.Errorf("second pass ended %d (err %v), want 0", n, err)
+				}
+			})
+		}
+	}
+}
+
+// Without running tours, every idle tour ends: a nil list must not read
+// as "skip everything".
+func TestEndIdleBeforeNoneRunning(t *testing.T) {
+	ctx := context.Background()
+	for _, impl := range implementations {
+		for _, running := range [][]string{nil, {}} {
+			t.Run(fmt.Sprintf("%s/%#v", impl.name, running), func(t *testing.T) {
+				s := impl.open(t)
+				for _, code := range []string{"IDLE01", "IDLE02"} {
+					if err := s.CreateTour(ctx, sampleTour(code, 1)); err != nil {
+						t.Fatal(err)
+					}
+				}
+				n, err := s.EndIdleBefore(ctx, base.Add(time.Hour), base.Add(time.Hour), running)
+				if n != 2 || err != nil {
+					t.Errorf("ended %d (err %v), want 2", n, err)
+				}
+			})
+		}
+	}
+}
+
 // TestConcurrentSaves saves different tours from several goroutines at
 // once, as tours' own goroutines do; run with -race.
 func TestConcurrentSaves(t *testing.T) {
