@@ -121,9 +121,9 @@ type Server struct {
 	store   store.Store      // pinged by /readyz; nil when tours are off
 	admin   *bearer          // guards /metrics; nil when there is no admin token
 
-	allowedOrigins []string
-	tourLimits     tourLimits
-	qrCodes        qrCache
+	sameOrigin func(*http.Request) bool // the page's own origin, or an allowed one
+	tourLimits tourLimits
+	qrCodes    qrCache
 }
 
 // New returns a Server for cfg. It reads the page, textures and scenes now,
@@ -180,7 +180,7 @@ func New(cfg Config) (*Server, error) {
 	for _, sc := range cfg.Catalog.Scenes() {
 		s.scene[sc.ID] = newRevalidated(jsonType, sc.JSON)
 	}
-	s.allowedOrigins = cfg.AllowedOrigins
+	s.sameOrigin = wsconn.CheckOrigin(cfg.AllowedOrigins)
 	s.tourLimits = newTourLimits()
 	if cfg.Store != nil {
 		s.sessions.UseTours(cfg.Store, cfg.Catalog.TourScene)

@@ -238,28 +238,6 @@ func joinURL(r *http.Request, code string) string {
 	return u.String()
 }
 
-// sameOrigin reports whether a browser request comes from this server's
-// own page (or sends no Origin, as programs do).
-func (s *Server) sameOrigin(r *http.Request) bool {
-	origin := r.Header.Get("Origin")
-	if origin == "" {
-		return true
-	}
-	u, err := url.Parse(origin)
-	if err != nil {
-		return false
-	}
-	if strings.EqualFold(u.Host, r.Host) {
-		return true
-	}
-	for _, a := range s.allowedOrigins {
-		if strings.EqualFold(strings.TrimRight(a, "/"), origin) {
-			return true
-		}
-	}
-	return false
-}
-
 func retryAfter(w http.ResponseWriter, d time.Duration) {
 	w.Header().Set("Retry-After", strconv.Itoa(max(1, int(d.Seconds()+0.999))))
 }

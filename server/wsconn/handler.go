@@ -98,7 +98,7 @@ func New(cfg Config) *Handler {
 		ReadBufferSize:   readBufferSize,
 		WriteBufferSize:  writeBufferSize,
 		WriteBufferPool:  &sync.Pool{},
-		CheckOrigin:      checkOrigin(cfg.AllowedOrigins),
+		CheckOrigin:      CheckOrigin(cfg.AllowedOrigins),
 		Error: func(w http.ResponseWriter, r *http.Request, status int, reason error) {
 			// Anyone can send these by the thousand: one line per kind
 			// every few seconds, the rest at Debug.
@@ -203,11 +203,11 @@ func (h *Handler) Shutdown(ctx context.Context) error {
 	}
 }
 
-// checkOrigin lets a browser page connect only from the server's own origin
-// or one of allowed, so another site cannot open a visitor's session in
-// the background. Programs that send no Origin (the load generator, native
-// clients) may connect.
-func checkOrigin(allowed []string) func(r *http.Request) bool {
+// CheckOrigin returns a test that lets a browser request through only from
+// the server's own origin or one of allowed, so another site cannot open a
+// visitor's session (or create a tour) in the background. Programs that
+// send no Origin (the load generator, native clients) pass.
+func CheckOrigin(allowed []string) func(r *http.Request) bool {
 	norm := make(map[string]bool, len(allowed))
 	for _, a := range allowed {
 		if a = normOrigin(a); a != "" {
