@@ -57,6 +57,7 @@ func (g *game) handleNetwork(now time.Time) {
 			g.pres.Reset()
 			if g.tour != nil {
 				g.tour.t.Disconnected()
+				g.tour.dirty = true
 			}
 			g.peers = g.peers[:0]
 			g.ui.SetLabels(nil)

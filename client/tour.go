@@ -47,7 +47,9 @@ var beamColor = color.RGBA{0xff, 0xe0, 0x6a, 0xff}
 type tourPlay struct {
 	t        *guided.Tour
 	follower follow.Follower
-	model    string // last model handed to the page
+	model    string       // last model handed to the page, as JSON
+	current  guided.Model // and as built
+	dirty    bool         // the model may have changed since
 
 	target     protocol.Pose // place around the guide
 	placedFrom protocol.Pose // guide pose the place was worked out from
@@ -73,7 +75,7 @@ func (g *game) startTour(tb page.TourBoot) {
 	if token == "" {
 		token = page.Stored(tokenKey)
 	}
-	g.tour = &tourPlay{t: guided.New(tb.Code, token, page.Stored(resumeKey))}
+	g.tour = &tourPlay{t: guided.New(tb.Code, token, page.Stored(resumeKey)), dirty: true}
 	g.ui.OnTourCommand(guided.Command)
 }
 
@@ -83,6 +85,7 @@ func (g *game) tourHello(name string) []byte { return g.tour.t.Hello(g.scene.ID,
 // handleTourFrame applies a text frame to the tour.
 func (g *game) handleTourFrame(data []byte) {
 	tp := g.tour
+	tp.dirty = true
 	fx, err := tp.t.Handle(data)
 	if err != nil {
 		logError(err)
@@ -239,20 +242,26 @@ func (g *game) tourBeams() []renderBeam {
 	return tp.beams
 }
 
-// publishTour hands the page the tour's model when it changed.
+// publishTour hands the page the tour's model when it changed. The model
+// is built again only after a frame from the server, a dropped connection
+// or a change of where the visitor looks, not every frame.
 func (g *game) publishTour() *guided.Model {
 	tp := g.tour
 	if tp == nil {
 		return nil
 	}
 	following := !tp.follower.LookingAround()
-	m := tp.t.Model(g.pres.Members(), following)
-	data, _ := json.Marshal(m)
+	if !tp.dirty && following == tp.current.Following {
+		return &tp.current
+	}
+	tp.dirty = false
+	tp.current = tp.t.Model(g.pres.Members(), following)
+	data, _ := json.Marshal(tp.current)
 	if s := string(data); s != tp.model {
 		tp.model = s
 		g.ui.SetTour(s)
 	}
-	return &m
+	return &tp.current
 }
 
 // renderBeam is a pointer beam as the renderer draws it.
